@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Videnscenter.Content.Recipes;
+
+/// <summary>
+/// One kind of recipe step ("settings", "taxonomies", "contentDefinitions", "content", "seed",
+/// and "roles" from the web host). Running a step twice must change nothing the second time.
+/// </summary>
+public interface IRecipeStep
+{
+    string Name { get; }
+    Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken ct);
+}
+
+/// <summary>Where the recipe lives (relative paths in steps are relative to its folder) and what it did.</summary>
+public sealed class RecipeContext(string recipeDirectory)
+{
+    public string RecipeDirectory { get; } = recipeDirectory;
+    public string Author { get; init; } = "opsætning";
+    public List<string> Changes { get; } = [];
+    public List<RecipeProblem> Problems { get; } = [];
+
+    public string ResolvePath(string relative) => Path.GetFullPath(Path.Combine(RecipeDirectory, relative));
+}
+
+/// <summary>Something the recipe could not do, with the file and line where it is known.</summary>
+public sealed record RecipeProblem(string File, int? Line, string Message)
+{
+    public override string ToString() => Line is { } l ? $"{File}:{l}: {Message}" : $"{File}: {Message}";
+}

@@ -1,0 +1,188 @@
+using System.Text.Json.Nodes;
+using Videnscenter.Content.Definitions;
+using Videnscenter.Content.Items;
+using Videnscenter.Content.Recipes;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
+namespace Videnscenter.Content.Seed;
+
+/// <summary>
+/// Imports content from files: <c>&lt;folder&gt;/&lt;section&gt;/*.md</c>, YAML front matter then the
+/// Markdown body. An item already present (same type and slug) is left as editors have it, so an
+/// import can be rerun. A bad file is reported with file, line and reason; the others still import.
+/// </summary>
+public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore)
+{
+    /// <summary>Keys every type has; all other keys are the type's own fields.</summary>
+    private static readonly string[] CommonKeys = ["title", "slug", "summary", "audience", "departments", "tags", "body"];
+
+    public async Task ImportFolderAsync(string folder, RecipeContext context, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder))
+        {
+            context.Problems.Add(new RecipeProblem(folder, null, "Mappen med startindhold findes ikke."));
+            return;
+        }
+        var schema = await schemaStore.GetAsync(ct);
+        foreach (var type in ImportOrder(schema.Types))
+        {
+            var sectionFolder = Path.Combine(folder, type.Section);
+            if (!Directory.Exists(sectionFolder)) continue;
+            foreach (var file in Directory.GetFiles(sectionFolder, "*.md").Order(StringComparer.Ordinal))
+            {
+                var display = Path.GetRelativePath(folder, file).Replace('\\', '/');
+                var text = await File.ReadAllTextAsync(file, ct);
+                await ImportFileAsync(type, display, text, context, ct);
+            }
+        }
+    }
+
+    /// <summary>Imports one Markdown file with front matter.</summary>
+    public async Task ImportFileAsync(ContentTypeDefinition type, string fileName, string text, RecipeContext context, CancellationToken ct)
+    {
+        var parsed = FrontMatter.Parse(text);
+        if (parsed.Error is { } error)
+        {
+            context.Problems.Add(new RecipeProblem(fileName, error.Line, error.Message));
+            return;
+        }
+        await ImportAsync(type, parsed.Data!, parsed.Body, fileName, key => parsed.LineOf(key), context, ct);
+    }
+
+    /// <summary>Creates and publishes an item from front-matter-shaped data, unless it exists already.</summary>
+    public async Task ImportAsync(ContentTypeDefinition type, JsonObject data, string body, string source,
+        Func<string, int?> lineOf, RecipeContext context, CancellationToken ct)
+    {
+        var draft = ToDraft(type, data, body, out var problem);
+        if (problem is not null)
+        {
+            context.Problems.Add(new RecipeProblem(source, lineOf(problem.Field), problem.Message));
+            return;
+        }
+        var slug = string.IsNullOrWhiteSpace(draft.Slug) ? Slugs.FromPattern(type.SlugPattern, draft.Title) : draft.Slug;
+        if (await store.FindBySlugAsync(type.Name, slug, ct) is not null) return;
+
+        var result = await store.CreateAsync(draft, context.Author, ct);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+                context.Problems.Add(new RecipeProblem(source, lineOf(e.Field), e.Message));
+            return;
+        }
+        await store.PublishAsync(result.Item!.Id, ct: ct);
+        context.Changes.Add($"{type.Name} {slug}");
+    }
+
+    private static ContentDraft ToDraft(ContentTypeDefinition type, JsonObject data, string body, out FieldError? problem)
+    {
+        problem = null;
+        string Text(string key) => data[key] is JsonValue v && v.TryGetValue(out string? s) ? s : data[key]?.ToJsonString() ?? "";
+        List<string> List(string key) => data[key] switch
+        {
+            JsonArray a => a.Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : null).OfType<string>().ToList(),
+            JsonValue v when v.TryGetValue(out string? s) => [s],
+            _ => [],
+        };
+
+        Audience? audience = null;
+        if (data["audience"] is not null)
+        {
+            if (AudienceNames.TryParse(Text("audience"), out var a)) audience = a;
+            else problem = new FieldError("audience", $"«audience» skal være Offentlig, Frivillig eller Medarbejder, ikke «{Text("audience")}».");
+        }
+
+        var fields = new JsonObject();
+        foreach (var (key, value) in data)
+            if (!CommonKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
+                fields[key] = value?.DeepClone();
+
+        return new ContentDraft
+        {
+            Type = type.Name,
+            Title = Text("title"),
+            Slug = data["slug"] is null ? null : Text("slug"),
+            Summary = Text("summary"),
+            Body = data["body"] is null ? body : Text("body"),
+            Audience = audience,
+            Departments = List("departments"),
+            Tags = List("tags"),
+            Fields = fields,
+        };
+    }
+
+    /// <summary>Types whose items others refer to come first, so references resolve on import.</summary>
+    internal static IReadOnlyList<ContentTypeDefinition> ImportOrder(IReadOnlyList<ContentTypeDefinition> types)
+    {
+        var ordered = new List<ContentTypeDefinition>();
+        var visiting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Visit(ContentTypeDefinition t)
+        {
+            if (ordered.Contains(t) || !visiting.Add(t.Name)) return; // a cycle: import in the order given
+            foreach (var target in t.Fields.SelectMany(f => f.ReferenceTypes))
+                if (types.FirstOrDefault(x => string.Equals(x.Name, target, StringComparison.OrdinalIgnoreCase)) is { } dep)
+                    Visit(dep);
+            ordered.Add(t);
+        }
+        foreach (var t in types) Visit(t);
+        return ordered;
+    }
+}
+
+/// <summary>YAML front matter between two <c>---</c> lines at the top of a Markdown file.</summary>
+public sealed class FrontMatter
+{
+    public JsonObject? Data { get; private init; }
+    public string Body { get; private init; } = "";
+    public (int Line, string Message)? Error { get; private init; }
+    private string[] _yamlLines = [];
+
+    /// <summary>The file line of a top-level key, for error messages.</summary>
+    public int? LineOf(string key)
+    {
+        for (var i = 0; i < _yamlLines.Length; i++)
+            if (_yamlLines[i].StartsWith(key + ":", StringComparison.OrdinalIgnoreCase))
+                return i + 2; // +1 for the opening ---, +1 for 1-based lines
+        return 1;
+    }
+
+    public static FrontMatter Parse(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        if (lines.Length == 0 || lines[0].Trim() != "---")
+            return new FrontMatter { Error = (1, "Filen skal begynde med en linje med «---» efterfulgt af YAML-forside (title, summary …).") };
+        var end = Array.FindIndex(lines, 1, l => l.Trim() == "---");
+        if (end < 0)
+            return new FrontMatter { Error = (1, "YAML-forsiden slutter ikke: der mangler en linje med «---».") };
+
+        var yamlLines = lines[1..end];
+        object? graph;
+        try
+        {
+            graph = new DeserializerBuilder().Build().Deserialize<object>(string.Join('\n', yamlLines));
+        }
+        catch (YamlException e)
+        {
+            return new FrontMatter { Error = ((int)e.Start.Line + 1, $"YAML-fejl: {e.InnerException?.Message ?? e.Message}") };
+        }
+        if (ToJson(graph) is not JsonObject data)
+            return new FrontMatter { Error = (2, "YAML-forsiden skal være en liste af nøgler og værdier, fx «title: Motiverende Interview».") };
+
+        return new FrontMatter
+        {
+            Data = data,
+            Body = string.Join('\n', lines[(end + 1)..]).Trim('\n'),
+            _yamlLines = yamlLines,
+        };
+    }
+
+    /// <summary>YAML's untyped graph (strings, lists, maps) as JSON; scalars stay strings and fields parse them.</summary>
+    internal static JsonNode? ToJson(object? node) => node switch
+    {
+        null => null,
+        string s => JsonValue.Create(s),
+        IDictionary<object, object?> map => new JsonObject(map.Select(p => KeyValuePair.Create(p.Key.ToString()!, ToJson(p.Value)))),
+        IEnumerable<object?> list => new JsonArray(list.Select(ToJson).ToArray()),
+        _ => JsonValue.Create(node.ToString()),
+    };
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Videnscenter.Content;
+using Videnscenter.Content.Recipes;
+using Videnscenter.Content.Storage;
+using Videnscenter.Web.Identity;
+using Videnscenter.Web.Startup;
+
+// Commands: no argument serves the site; "recipe" reruns the recipe and exits.
+var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+var builder = WebApplication.CreateBuilder(args);
+var site = SiteOptions.From(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(site);
+
+builder.Services.AddContentEngine(site.ConnectionString);
+builder.Services.AddDbContext<IdentityStoreDbContext>(o => o.Use(site.ConnectionString, IdentityStoreDbContext.HistoryTable));
+builder.Services.AddIdentity<IdentityUser, IdentityRole>(o =>
+    {
+        o.Stores.SchemaVersion = IdentitySchemaVersions.Version1;
+        o.Password.RequiredLength = 12;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<IdentityStoreDbContext>()
+    .AddErrorDescriber<DanishIdentityErrors>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/konto/log-ind";
+    o.LogoutPath = "/konto/log-ud";
+    o.AccessDeniedPath = "/konto/log-ind";
+    o.Cookie.Name = "videnscenter";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+builder.Services.AddScoped<IRecipeStep, RolesStep>();
+
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy("sign-in", ctx => RateLimitPartition.GetFixedWindowLimiter(
+        ctx.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+});
+builder.Services.AddDataProtection()
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(site.DataPath, "keys")))
+    .SetApplicationName("Videnscenter");
+builder.Services.AddRazorPages();
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+if (command is "recipe")
+{
+    await FirstRun.PrepareAsync(app.Services, site, forceRecipe: true);
+    return;
+}
+await FirstRun.PrepareAsync(app.Services, site, forceRecipe: false);
+
+var danish = CultureInfo.GetCultureInfo("da-DK");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(danish),
+    SupportedCultures = [danish],
+    SupportedUICultures = [danish],
+});
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/fejl/500");
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/fejl/{0}");
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/health");
+
+app.Run();
+
+/// <summary>For WebApplicationFactory in the tests.</summary>
+public partial class Program;

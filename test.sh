@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: installs the Debian packages the tests need when missing, starts a throwaway
+# PostgreSQL on 127.0.0.1 in a temporary folder (stopped again on exit), then `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+ldconfig -p 2>/dev/null | grep -q 'libvips.so.42' || need+=(libvips42)
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+[ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || need+=(postgresql)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installerer: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# Throwaway PostgreSQL: its own folder and port, trust auth on loopback only.
+pg_dir=$(mktemp -d /tmp/videnscenter-pg.XXXXXX)
+pg_port=$(( 20000 + RANDOM % 20000 ))
+pg_user=postgres
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u "$pg_user" -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" -eq 0 ]; then id -u "$pg_user" >/dev/null 2>&1 || useradd --system --no-create-home "$pg_user"; chown "$pg_user" "$pg_dir"; fi
+cleanup() {
+  run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U videnscenter --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c full_page_writes=off" start >/dev/null
+export VIDENSCENTER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=videnscenter;Database=postgres"
+echo "PostgreSQL til testene kører på 127.0.0.1:$pg_port"
+
+dotnet build Videnscenter.sln -c Release -nologo -v q
+dotnet test Videnscenter.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal" "$@"

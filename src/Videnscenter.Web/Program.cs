@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Videnscenter.Content;
+using Videnscenter.Content.Items;
 using Videnscenter.Content.Recipes;
 using Videnscenter.Content.Storage;
 using Videnscenter.Web.Identity;
+using Videnscenter.Web.Search;
 using Videnscenter.Web.Startup;
 
-// Commands: no argument serves the site; "recipe" reruns the recipe and exits.
+// Commands: no argument serves the site; "recipe" reruns the recipe and exits; "reindex" rebuilds
+// the search index from the content store and exits.
 var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
 var builder = WebApplication.CreateBuilder(args);
 var site = SiteOptions.From(builder.Configuration, builder.Environment);
@@ -46,6 +49,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
 builder.Services.AddScoped<IRecipeStep, RolesStep>();
+builder.Services.AddSingleton<SiteSearch>();
+builder.Services.AddScoped<IContentEventHandler, SearchIndexer>();
 
 builder.Services.AddRateLimiter(o =>
 {
@@ -53,6 +58,9 @@ builder.Services.AddRateLimiter(o =>
     o.AddPolicy("sign-in", ctx => RateLimitPartition.GetFixedWindowLimiter(
         ctx.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+    o.AddPolicy("search", ctx => RateLimitPartition.GetTokenBucketLimiter(
+        ctx.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
+        _ => new TokenBucketRateLimiterOptions { TokenLimit = 60, TokensPerPeriod = 30, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
 });
 builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(site.DataPath, "keys")))
@@ -62,12 +70,10 @@ builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 
-if (command is "recipe")
-{
-    await FirstRun.PrepareAsync(app.Services, site, forceRecipe: true);
-    return;
-}
-await FirstRun.PrepareAsync(app.Services, site, forceRecipe: false);
+await FirstRun.PrepareAsync(app.Services, site, forceRecipe: command is "recipe");
+if (command is "recipe") return;
+await SearchStartup.EnsureIndexAsync(app.Services, force: command is "reindex");
+if (command is "reindex") return;
 
 var danish = CultureInfo.GetCultureInfo("da-DK");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -91,6 +97,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health");
+app.MapSearchApi();
 
 app.Run();
 

@@ -1,0 +1,35 @@
+using Videnscenter.Content.Definitions;
+using Videnscenter.Web.Identity;
+
+namespace Videnscenter.Web.Search;
+
+/// <summary>JSON search and autocomplete, filtered by the caller's access like the search page.</summary>
+public static class SearchApi
+{
+    public static void MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", async (HttpContext http, SiteSearch search, SchemaStore schemaStore) =>
+        {
+            var schema = await schemaStore.GetAsync(http.RequestAborted);
+            var request = SearchQuery.From(http.Request.Query, schema, http.User.ReaderAudience().ToSearch());
+            var result = search.Index.Search(request);
+            return Results.Json(new
+            {
+                total = result.Total,
+                page = result.Page,
+                pageSize = result.PageSize,
+                hits = result.Hits.Select(h => new { title = h.Title, url = h.Url, type = h.Type, snippet = h.SnippetHtml, score = Math.Round(h.Score, 4) }),
+                facets = result.Facets.ToDictionary(f => f.Key, f => f.Value.Select(v => new { value = v.Value, count = v.Count })),
+                didYouMean = result.DidYouMean,
+                relaxedToAnyWord = result.RelaxedToAnyWord,
+            });
+        }).RequireRateLimiting("search");
+
+        app.MapGet("/api/autocomplete", (HttpContext http, SiteSearch search) =>
+        {
+            var prefix = http.Request.Query["q"].ToString();
+            if (prefix.Length > 100) prefix = prefix[..100];
+            return Results.Json(search.Index.Autocomplete(prefix, http.User.ReaderAudience().ToSearch()));
+        }).RequireRateLimiting("search");
+    }
+}

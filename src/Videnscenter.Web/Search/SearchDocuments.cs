@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Videnscenter.Content;
+using Videnscenter.Content.Definitions;
+using Videnscenter.Content.Items;
+using Videnscenter.Content.Markdown;
+using Videnscenter.Search;
+using ContentAudience = Videnscenter.Content.Audience;
+using SearchAudience = Videnscenter.Search.Audience;
+
+namespace Videnscenter.Web.Search;
+
+/// <summary>
+/// Turns a published content item into what the search index holds: one document per item, and for
+/// slide decks one more per slide, so that a hit can link straight to its slide.
+/// </summary>
+public static partial class SearchDocuments
+{
+    /// <summary>Id prefix shared by an item and its slides, for removing them together.</summary>
+    public static string Prefix(Guid itemId) => itemId.ToString("N");
+
+    public static IEnumerable<SearchDocument> From(ContentItem item, ContentTypeDefinition type, ContentSchema schema)
+    {
+        var url = $"/{type.Section}/{item.Slug}";
+        var facets = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var field in type.Fields.Where(f => f.Facet))
+        {
+            var taxonomy = field.Taxonomy is { } t ? schema.Taxonomy(t) : null;
+            var values = item.Values(field.Name).Select(v => taxonomy?.LabelOf(v) ?? v).ToList();
+            if (values.Count > 0) facets[FacetName(field)] = values;
+        }
+        var indexedFields = type.Fields.Where(f => f.Indexed && f.Kind is FieldKind.Markdown or FieldKind.Text)
+            .Select(f => f.Kind == FieldKind.Markdown ? MarkdownRenderer.ToPlainText(item.Text(f.Name)) : item.Text(f.Name))
+            .Where(s => !string.IsNullOrWhiteSpace(s));
+        var body = string.Join("\n\n", new[] { MarkdownRenderer.ToPlainText(item.Body) }.Concat(indexedFields!));
+
+        var document = new SearchDocument
+        {
+            Id = Prefix(item.Id),
+            Type = type.Name,
+            Title = item.Title,
+            Summary = item.Summary,
+            Body = body,
+            Url = url,
+            Audience = (SearchAudience)(int)item.Audience,
+            Departments = item.Departments.Select(schema.DepartmentLabel).ToList(),
+            Tags = item.Tags,
+            Facets = facets,
+            Boost = type.Boost,
+            StartsUtc = LastStartUtc(item, type),
+            UpdatedUtc = item.ModifiedUtc,
+        };
+        yield return document;
+
+        if (type.Name != "SlideDeck") yield break;
+        foreach (var slide in Slides(item.Body))
+        {
+            yield return document with
+            {
+                Id = $"{document.Id}#slide-{slide.Number}",
+                Title = $"{item.Title}, slide {slide.Number}: {slide.Title}",
+                Summary = "",
+                Body = MarkdownRenderer.ToPlainText(slide.Markdown),
+                Url = $"{url}#slide-{slide.Number}",
+                // A slide ranks a little below its whole deck for the same words.
+                Boost = type.Boost * 0.9,
+            };
+        }
+    }
+
+    /// <summary>The facet key a field's values are counted under: its taxonomy, or its own name.</summary>
+    public static string FacetName(FieldDefinition field) => field.Taxonomy ?? field.Name;
+
+    /// <summary>The last session's start (UTC) of courses and events: in the future means still upcoming.</summary>
+    private static DateTime? LastStartUtc(ContentItem item, ContentTypeDefinition type)
+    {
+        var starts = type.Fields.Where(f => f.Kind == FieldKind.DateTimeRanges)
+            .SelectMany(f => item.Ranges(f.Name)).Select(r => r.Start).ToList();
+        return starts.Count == 0 ? null : Danish.ToUtc(starts.Max());
+    }
+
+    public sealed record Slide(int Number, string Title, string Markdown);
+
+    /// <summary>Slides are written as "## Slide N: title" sections of the deck's body.</summary>
+    public static IReadOnlyList<Slide> Slides(string body)
+    {
+        var matches = SlideHeading().Matches(body);
+        var slides = new List<Slide>();
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var start = matches[i].Index + matches[i].Length;
+            var end = i + 1 < matches.Count ? matches[i + 1].Index : body.Length;
+            slides.Add(new Slide(int.Parse(matches[i].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                matches[i].Groups[2].Value.Trim(), body[start..end].Trim()));
+        }
+        return slides;
+    }
+
+    [GeneratedRegex(@"^##\s+Slide\s+(\d+)\s*:?\s*(.*)$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex SlideHeading();
+
+    /// <summary>The content audience as the search engine's.</summary>
+    public static SearchAudience ToSearch(this ContentAudience audience) => (SearchAudience)(int)audience;
+}

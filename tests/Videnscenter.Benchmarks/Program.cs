@@ -1,0 +1,13 @@
+using Videnscenter.Benchmarks.Search;
+
+// Benchmarks print figures; they are commands, not timed tests.
+//   dotnet run -c Release --project tests/Videnscenter.Benchmarks -- search [--sizes 1000,10000,100000] [--timed 2000] [--verbose]
+//   dotnet run -c Release --project tests/Videnscenter.Benchmarks -- search --corpus FILE.jsonl --queries FILE.txt --hits OUT.tsv
+switch (args.FirstOrDefault())
+{
+    case "search":
+        return SearchBenchmark.Run(args[1..]);
+    default:
+        Console.Error.WriteLine("usage: Videnscenter.Benchmarks search [--sizes N,N,…] [--timed N] [--verbose] [--corpus FILE.jsonl --queries FILE.txt --hits OUT.tsv]");
+        return 2;
+}

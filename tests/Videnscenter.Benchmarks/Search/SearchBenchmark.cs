@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Videnscenter.Search;
+
+namespace Videnscenter.Benchmarks.Search;
+
+/// <summary>
+/// <c>search</c>: builds indexes of synthetic Danish documents (or a JSON-lines corpus) through
+/// <see cref="SearchIndex"/> exactly as the site does, then measures warm query latency over a fixed
+/// query mix. Prints one summary line per corpus; details go to stderr with <c>--verbose</c>.
+/// </summary>
+internal static class SearchBenchmark
+{
+    /// <summary>The fixed query mix: single words, inflected forms, compounds, two words, phrases, typos.</summary>
+    public static readonly string[] QueryMix =
+    [
+        // single words
+        "recovery", "metode", "borger", "pårørende", "peer", "angst", "samtale", "kursus",
+        // inflected forms
+        "metoderne", "pårørendes", "borgerne", "kurserne", "samtalerne", "recoveryen",
+        // compounds
+        "recoveryskolen", "mestringsvejledning", "peerstøtte", "netværksmødet", "mestringsgruppe", "søvnvejledningen",
+        // two words
+        "recovery borger", "pårørende samtale", "angst kursus", "metode peer", "mestring vejledning", "borgerens hverdag",
+        // phrases
+        "\"recovery skolen\"", "\"peer støtte\"", "\"mestrings vejledning\"", "\"netværks møde\"",
+        // typos
+        "mestringsvejlednig", "pårørnde", "metdoe", "recovry", "samtlae", "borgre",
+    ];
+
+    private static readonly DateTime Now = new(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static int Run(string[] args)
+    {
+        string? corpus = Option(args, "--corpus");
+        string? queries = Option(args, "--queries");
+        string? hits = Option(args, "--hits");
+        bool verbose = args.Contains("--verbose");
+        int timedQueries = int.Parse(Option(args, "--timed") ?? "2000", CultureInfo.InvariantCulture);
+
+        string directory = Path.Combine(Path.GetTempPath(), "videnscenter-search-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            if (corpus is not null)
+            {
+                List<SearchDocument> documents = ReadCorpus(corpus);
+                string[] mix = queries is null ? QueryMix : [.. File.ReadAllLines(queries).Where(l => l.Length > 0)];
+                Measure(directory, documents, mix, timedQueries, verbose, hits);
+                return 0;
+            }
+
+            int[] sizes = [.. (Option(args, "--sizes") ?? "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+            var generator = new DanishCorpus();
+            if (verbose)
+            {
+                Console.Error.WriteLine($"# vocabulary: {generator.VocabularySize} surface words");
+            }
+
+            foreach (int size in sizes)
+            {
+                List<SearchDocument> documents = new DanishCorpus().Generate(size);
+                Measure(directory, documents, QueryMix, timedQueries, verbose, hits);
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void Measure(string directory, List<SearchDocument> documents, string[] mix, int timedQueries, bool verbose, string? hitsFile)
+    {
+        string path = Path.Combine(directory, $"index-{documents.Count}.db");
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        TimeSpan buildCpuStart = process.TotalProcessorTime;
+        var build = Stopwatch.StartNew();
+        using (SearchIndex index = SearchIndex.Open(path))
+        {
+            index.Rebuild(documents);
+            build.Stop();
+            process.Refresh();
+            double buildCpu = (process.TotalProcessorTime - buildCpuStart).TotalSeconds;
+            long bytes = new DirectoryInfo(directory).GetFiles(Path.GetFileName(path) + "*").Sum(f => f.Length);
+
+            SearchRequest Request(string query) => new() { Query = query, Reader = Audience.Medarbejder, NowUtc = Now };
+
+            // Warm-up: every query a few times.
+            for (int round = 0; round < 3; round++)
+            {
+                foreach (string query in mix)
+                {
+                    index.Search(Request(query));
+                }
+            }
+
+            var random = new Random(42);
+            var timings = new double[timedQueries];
+            process.Refresh();
+            TimeSpan queryCpuStart = process.TotalProcessorTime;
+            var perQuery = new Dictionary<string, List<double>>();
+            for (int i = 0; i < timedQueries; i++)
+            {
+                string query = mix[random.Next(mix.Length)];
+                long start = Stopwatch.GetTimestamp();
+                index.Search(Request(query));
+                double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                timings[i] = ms;
+                if (verbose)
+                {
+                    (perQuery.TryGetValue(query, out var list) ? list : perQuery[query] = []).Add(ms);
+                }
+            }
+
+            process.Refresh();
+            double queryCpuMs = (process.TotalProcessorTime - queryCpuStart).TotalMilliseconds / Math.Max(1, timedQueries);
+            Array.Sort(timings);
+            double seconds = build.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"search docs={documents.Count} build_s={seconds:F2} docs_per_s={documents.Count / seconds:F0} index_mb={bytes / 1048576.0:F1} p50_ms={Percentile(timings, 0.50):F3} p95_ms={Percentile(timings, 0.95):F3} p99_ms={Percentile(timings, 0.99):F3}"));
+
+            if (verbose)
+            {
+                // CPU time next to wall time: on a shared, busy machine the wall times above include
+                // waiting for a core; these show the work itself.
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"#   cpu: build_cpu_s={buildCpu:F2} (both cores) query_cpu_ms_mean={queryCpuMs:F3} load={LoadAverage()}"));
+                foreach (string query in mix)
+                {
+                    SearchResult result = index.Search(Request(query));
+                    string mean = perQuery.TryGetValue(query, out var list) ? list.Average().ToString("F3", CultureInfo.InvariantCulture) : "-";
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"#   {query,-24} total={result.Total,7} relaxed={result.RelaxedToAnyWord,-5} dym={result.DidYouMean ?? "-",-22} mean_ms={mean}"));
+                }
+            }
+
+            if (hitsFile is not null)
+            {
+                var output = new StringBuilder();
+                foreach (string query in mix)
+                {
+                    SearchResult result = index.Search(Request(query));
+                    for (int rank = 0; rank < result.Hits.Count; rank++)
+                    {
+                        output.Append(query).Append('\t').Append((rank + 1).ToString(CultureInfo.InvariantCulture)).Append('\t').Append(result.Hits[rank].Id).Append('\n');
+                    }
+                }
+
+                File.WriteAllText(hitsFile, output.ToString());
+            }
+        }
+
+        foreach (string file in Directory.GetFiles(directory, Path.GetFileName(path) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>The 1-minute load average where the OS tells it (Linux), else "n/a".</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static double Percentile(double[] sorted, double p)
+    {
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        int index = (int)Math.Ceiling(p * sorted.Length) - 1;
+        return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
+    }
+
+    /// <summary>One JSON object per line: id, type, title, summary, body, department, tags.</summary>
+    private static List<SearchDocument> ReadCorpus(string file)
+    {
+        var documents = new List<SearchDocument>();
+        foreach (string line in File.ReadLines(file))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using JsonDocument json = JsonDocument.Parse(line);
+            JsonElement root = json.RootElement;
+            string id = Text(root, "id") ?? throw new InvalidDataException("A corpus line has no id.");
+            documents.Add(new SearchDocument
+            {
+                Id = id,
+                Type = Text(root, "type") ?? "Document",
+                Title = Text(root, "title") ?? "",
+                Summary = Text(root, "summary") ?? "",
+                Body = Text(root, "body") ?? "",
+                Url = "/" + id,
+                Departments = Strings(root, "department"),
+                Tags = Strings(root, "tags"),
+            });
+        }
+
+        return documents;
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out JsonElement value) ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => value.ToString(),
+        } : null;
+
+    private static string[] Strings(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out JsonElement value))
+        {
+            return [];
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Array => [.. value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.ToString()).Where(v => v.Length > 0)],
+            JsonValueKind.String when value.GetString() is { Length: > 0 } s => [s],
+            _ => [],
+        };
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}

@@ -1,0 +1,70 @@
+using Videnscenter.Search;
+
+namespace Videnscenter.Search.Tests.Results;
+
+public sealed class SnippetTests : IDisposable
+{
+    private readonly TestIndex _index = new();
+
+    public void Dispose() => _index.Dispose();
+
+    [Fact]
+    public void Snippet_is_html_encoded_with_marks_on_the_original_words()
+    {
+        _index.Index.Upsert(TestIndex.Doc("x", "Sikkerhed", "Pas på <script>alert('x')</script> & andre \"Metoderne\" i teksten."));
+        string snippet = _index.Search("metode").Hits.Single().SnippetHtml;
+        Assert.Contains("&lt;script&gt;", snippet);
+        Assert.DoesNotContain("<script>", snippet);
+        Assert.Contains("&amp;", snippet);
+        Assert.Contains("<mark>Metoderne</mark>", snippet);
+        Assert.Equal(1, CountOf(snippet, "<mark>"));
+        Assert.DoesNotContain("<", snippet.Replace("<mark>", "").Replace("</mark>", ""));
+    }
+
+    [Fact]
+    public void Hyphenated_word_is_marked_as_a_whole()
+    {
+        _index.Index.Upsert(TestIndex.Doc("x", "Skolen", "Kom til Recovery-skolen i Randers."));
+        Assert.Contains("<mark>Recovery-skolen</mark>", _index.Search("recoveryskolen").Hits.Single().SnippetHtml);
+    }
+
+    [Fact]
+    public void Long_body_gives_a_window_around_the_matches_cut_at_words()
+    {
+        string filler = string.Join(' ', Enumerable.Range(0, 300).Select(i => "fyldord" + (i % 10)));
+        string body = filler + " Her står noget om pårørende og deres samtaler med borgeren i hverdagen. " + filler;
+        _index.Index.Upsert(TestIndex.Doc("x", "Langt dokument", "Kort resumé uden ordet.", body));
+
+        string snippet = _index.Search("pårørende samtale").Hits.Single().SnippetHtml;
+        Assert.StartsWith("…", snippet);
+        Assert.EndsWith("…", snippet);
+        Assert.Contains("<mark>p&#229;r&#248;rende</mark>", snippet);
+        Assert.Contains("<mark>samtaler</mark>", snippet);
+        string text = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "").Replace("</mark>", "")).Trim('…');
+        Assert.InRange(text.Length, 140, 240);
+        string[] sentence = ["Her", "står", "noget", "om", "pårørende", "og", "deres", "samtaler", "med", "borgeren", "i", "hverdagen."];
+        Assert.All(text.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            word => Assert.True(sentence.Contains(word) || System.Text.RegularExpressions.Regex.IsMatch(word, "^fyldord\\d$"), word));
+        Assert.Matches("^…(fyldord\\d|Her)", snippet);
+    }
+
+    [Fact]
+    public void Summary_wins_a_tie_and_title_only_matches_show_the_summary_lead()
+    {
+        _index.Index.Upsert(TestIndex.Doc("a", "Recovery", "Resumé om recovery.", "Brødtekst om recovery."));
+        Assert.Equal("Resumé om <mark>recovery</mark>.", System.Net.WebUtility.HtmlDecode(_index.Search("recovery").Hits.Single().SnippetHtml));
+
+        _index.Index.Upsert(TestIndex.Doc("a", "Recovery", "Et resumé uden ordet.", "Brødtekst uden ordet."));
+        Assert.Equal("Et resumé uden ordet.", System.Net.WebUtility.HtmlDecode(_index.Search("recovery").Hits.Single().SnippetHtml));
+    }
+
+    [Fact]
+    public void Body_window_with_more_distinct_terms_beats_the_summary()
+    {
+        _index.Index.Upsert(TestIndex.Doc("a", "Titel", "Kun recovery her.", "Både recovery og pårørende står her."));
+        string snippet = System.Net.WebUtility.HtmlDecode(_index.Search("recovery pårørende").Hits.Single().SnippetHtml);
+        Assert.Equal("Både <mark>recovery</mark> og <mark>pårørende</mark> står her.", snippet);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
+}

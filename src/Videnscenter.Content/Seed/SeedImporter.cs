@@ -11,8 +11,10 @@ namespace Videnscenter.Content.Seed;
 /// Imports content from files: <c>&lt;folder&gt;/&lt;section&gt;/*.md</c>, YAML front matter then the
 /// Markdown body. An item already present (same type and slug) is left as editors have it, so an
 /// import can be rerun. A bad file is reported with file, line and reason; the others still import.
+/// Files named in media fields are put into the media library when one is registered (see
+/// <see cref="ISeedMediaImporter"/>).
 /// </summary>
-public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore)
+public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, ISeedMediaImporter? mediaImporter = null)
 {
     /// <summary>Keys every type has; all other keys are the type's own fields.</summary>
     private static readonly string[] CommonKeys = ["title", "slug", "summary", "audience", "departments", "tags", "body"];
@@ -33,13 +35,14 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore)
             {
                 var display = Path.GetRelativePath(folder, file).Replace('\\', '/');
                 var text = await File.ReadAllTextAsync(file, ct);
-                await ImportFileAsync(type, display, text, context, ct);
+                await ImportFileAsync(type, display, text, context, ct, mediaFolder: sectionFolder);
             }
         }
     }
 
-    /// <summary>Imports one Markdown file with front matter.</summary>
-    public async Task ImportFileAsync(ContentTypeDefinition type, string fileName, string text, RecipeContext context, CancellationToken ct)
+    /// <summary>Imports one Markdown file with front matter; media paths in it are relative to <paramref name="mediaFolder"/>.</summary>
+    public async Task ImportFileAsync(ContentTypeDefinition type, string fileName, string text, RecipeContext context, CancellationToken ct,
+        string? mediaFolder = null)
     {
         var parsed = FrontMatter.Parse(text);
         if (parsed.Error is { } error)
@@ -47,12 +50,12 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore)
             context.Problems.Add(new RecipeProblem(fileName, error.Line, error.Message));
             return;
         }
-        await ImportAsync(type, parsed.Data!, parsed.Body, fileName, key => parsed.LineOf(key), context, ct);
+        await ImportAsync(type, parsed.Data!, parsed.Body, fileName, key => parsed.LineOf(key), context, ct, mediaFolder);
     }
 
     /// <summary>Creates and publishes an item from front-matter-shaped data, unless it exists already.</summary>
     public async Task ImportAsync(ContentTypeDefinition type, JsonObject data, string body, string source,
-        Func<string, int?> lineOf, RecipeContext context, CancellationToken ct)
+        Func<string, int?> lineOf, RecipeContext context, CancellationToken ct, string? mediaFolder = null)
     {
         var draft = ToDraft(type, data, body, out var problem);
         if (problem is not null)
@@ -62,6 +65,7 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore)
         }
         var slug = string.IsNullOrWhiteSpace(draft.Slug) ? Slugs.FromPattern(type.SlugPattern, draft.Title) : draft.Slug;
         if (await store.FindBySlugAsync(type.Name, slug, ct) is not null) return;
+        if (!await ImportMediaAsync(type, draft, source, lineOf, context, mediaFolder, ct)) return;
 
         var result = await store.CreateAsync(draft, context.Author, ct);
         if (!result.Succeeded)
@@ -72,6 +76,43 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore)
         }
         await store.PublishAsync(result.Item!.Id, ct: ct);
         context.Changes.Add($"{type.Name} {slug}");
+    }
+
+    /// <summary>
+    /// Media fields name files relative to the seed section's folder ("filer/deck.pptx", or
+    /// { path, alt } for an image); they are imported and replaced by the library's name. Without a
+    /// media importer (or a folder) the values stay as written. False when a file could not be imported.
+    /// </summary>
+    private async Task<bool> ImportMediaAsync(ContentTypeDefinition type, ContentDraft draft, string source,
+        Func<string, int?> lineOf, RecipeContext context, string? mediaFolder, CancellationToken ct)
+    {
+        if (mediaImporter is null || mediaFolder is null) return true;
+        foreach (var field in type.Fields.Where(f => f.Kind == FieldKind.Media))
+        {
+            var (relative, alt) = draft.Fields[field.Name] switch
+            {
+                JsonValue v when v.TryGetValue(out string? s) => (s, null),
+                JsonObject o => (o["path"]?.GetValue<string>(), o["alt"]?.GetValue<string>()),
+                _ => ((string?)null, (string?)null),
+            };
+            if (string.IsNullOrWhiteSpace(relative)) continue;
+
+            var folder = Path.GetFullPath(mediaFolder);
+            var path = Path.GetFullPath(Path.Combine(folder, relative.Trim()));
+            if (Path.GetRelativePath(folder, path).StartsWith("..", StringComparison.Ordinal))
+            {
+                context.Problems.Add(new RecipeProblem(source, lineOf(field.Name), $"«{field.Name}»: filen «{relative}» skal ligge i mappen med startindholdet."));
+                return false;
+            }
+            var imported = await mediaImporter.ImportAsync(path, alt, ct);
+            if (imported.Name is null)
+            {
+                context.Problems.Add(new RecipeProblem(source, lineOf(field.Name), $"«{field.Name}»: {imported.Error}"));
+                return false;
+            }
+            draft.Fields[field.Name] = imported.Name;
+        }
+        return true;
     }
 
     private static ContentDraft ToDraft(ContentTypeDefinition type, JsonObject data, string body, out FieldError? problem)

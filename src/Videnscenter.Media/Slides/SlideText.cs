@@ -1,0 +1,26 @@
+namespace Videnscenter.Media.Slides;
+
+/// <summary>One slide (or PDF page): its number in the deck, its title and its text with one paragraph per line.</summary>
+public sealed record SlideText(int Number, string Title, string Text)
+{
+    /// <summary>The text's paragraphs, without blank lines.</summary>
+    public IReadOnlyList<string> Paragraphs =>
+        Text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>The slides read from a file, or why they could not be read (in Danish, for editors).</summary>
+/// <remarks>
+/// <see cref="Cacheable"/> is false when the server, not the file, is at fault (pdftotext missing):
+/// such a result is not remembered, so installing the tool is enough to fix it.
+/// </remarks>
+public sealed record SlideExtraction(IReadOnlyList<SlideText> Slides, string? Error, bool Cacheable = true)
+{
+    public static SlideExtraction Failed(string error, bool cacheable = true) => new([], error, cacheable);
+}
+
+/// <summary>A file's text could not be read; the message is Danish and meant for editors.</summary>
+public sealed class SlideExtractionException(string message, Exception? inner = null, bool serverProblem = false) : Exception(message, inner)
+{
+    /// <summary>The server lacks something (a tool); the file itself may be fine.</summary>
+    public bool ServerProblem { get; } = serverProblem;
+}

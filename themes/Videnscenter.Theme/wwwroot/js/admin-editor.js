@@ -1,0 +1,88 @@
+// Progressive help for the admin editor. Everything works without it: the reference filter has a
+// server-side «Søg» button, and messages are in the page. This only makes them quicker to use.
+(function () {
+    "use strict";
+
+    function focusMessage() {
+        // After a failed save or a publish with warnings, move focus to the summary so keyboard
+        // and screen-reader users start there (the fragment of a preview button wins).
+        if (window.location.hash) return;
+        var box = document.getElementById("fejl") || document.getElementById("advarsler");
+        if (box) box.focus();
+    }
+
+    function linkSummaries() {
+        // Links in the error summary and the publish warnings move focus to the field itself, as
+        // not every browser focuses the target of an in-page link.
+        Array.prototype.forEach.call(document.querySelectorAll(".error-summary a[href^='#'], .publish-warnings a[href^='#']"), function (link) {
+            link.addEventListener("click", function (e) {
+                var target = document.getElementById(link.getAttribute("href").slice(1));
+                if (!target) return;
+                e.preventDefault();
+                var field = target.closest(".field") || target;
+                field.scrollIntoView({ block: "start" });
+                target.focus({ preventScroll: true });
+            });
+        });
+    }
+
+    function setUpPicker(picker) {
+        var filter = picker.querySelector("[data-reference-filter]");
+        var count = picker.querySelector("[data-reference-count]");
+        var items = Array.prototype.slice.call(picker.querySelectorAll("li[data-title]"));
+        if (!filter || items.length === 0) return;
+
+        function apply() {
+            var text = filter.value.trim().toLowerCase();
+            var shown = 0;
+            var chosen = 0;
+            items.forEach(function (item) {
+                var box = item.querySelector("input[type=checkbox]");
+                var checked = box && box.checked;
+                if (checked) chosen++;
+                var visible = checked || text === "" || item.getAttribute("data-title").indexOf(text) !== -1;
+                item.hidden = !visible;
+                if (visible) shown++;
+            });
+            if (count) {
+                count.textContent = chosen + " valgt" + (shown < items.length ? ". Viser " + shown + " af " + items.length + "." : ".");
+            }
+        }
+
+        filter.addEventListener("input", apply);
+        // Enter in the filter would press the form's first button (save); here it only filters.
+        filter.addEventListener("keydown", function (e) {
+            if (e.key === "Enter") {
+                e.preventDefault();
+                apply();
+            }
+        });
+        picker.addEventListener("change", function (e) {
+            if (e.target && e.target.type === "checkbox") apply();
+        });
+    }
+
+    function warnOnLeave(form) {
+        // A form shown again after a failed save or a preview holds text that is not saved yet.
+        var dirty = form.hasAttribute("data-unsaved");
+        form.addEventListener("input", function () { dirty = true; });
+        form.addEventListener("change", function () { dirty = true; });
+        form.addEventListener("submit", function () { dirty = false; });
+        window.addEventListener("beforeunload", function (e) {
+            if (!dirty) return;
+            e.preventDefault();
+            e.returnValue = "";
+        });
+    }
+
+    function start() {
+        focusMessage();
+        linkSummaries();
+        Array.prototype.forEach.call(document.querySelectorAll("[data-reference-picker]"), setUpPicker);
+        var editor = document.querySelector("form.editor");
+        if (editor) warnOnLeave(editor);
+    }
+
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    else start();
+})();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Theme.Display;
+using Videnscenter.Web.Events;
 using Videnscenter.Web.Identity;
 
 namespace Videnscenter.Web.Pages.Sections;
@@ -24,9 +25,24 @@ public sealed class DetailModel(ContentStore store, SchemaStore schemaStore, ICo
         if (type is null || item is null) return NotFound();
 
         Display = await BuildAsync(store, schema, type, item, reader, ct);
+        if (type.Name == EventSchedule.TypeName) Display = await WithEventExtrasAsync(Display, reader, ct);
         var specific = $"Display/{type.Name}";
         if (views.FindView(PageContext, specific, isMainPage: false).Success) Template = specific;
         return Page();
+    }
+
+    /// <summary>An event page also carries schema.org markup and links to the events before and after it.</summary>
+    private async Task<DisplayModel> WithEventExtrasAsync(DisplayModel display, Videnscenter.Content.Audience reader, CancellationToken ct)
+    {
+        var baseUrl = $"{Request.Scheme}://{Request.Host}";
+        var events = EventSchedule.Chronological(await store.ListPublishedAsync(EventSchedule.TypeName, reader, ct));
+        var index = events.ToList().FindIndex(e => e.Id == display.Item.Id);
+        return display with
+        {
+            StructuredData = EventJsonLd.Build(display.Item, display.Schema, baseUrl, display.Linked),
+            Previous = index > 0 ? events[index - 1] : null,
+            Next = index >= 0 && index < events.Count - 1 ? events[index + 1] : null,
+        };
     }
 
     internal static async Task<DisplayModel> BuildAsync(ContentStore store, ContentSchema schema, ContentTypeDefinition type,

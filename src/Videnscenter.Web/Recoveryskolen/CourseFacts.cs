@@ -1,0 +1,88 @@
+using System.Globalization;
+using Videnscenter.Content;
+using Videnscenter.Content.Items;
+
+namespace Videnscenter.Web.Recoveryskolen;
+
+/// <summary>What Recoveryskolen needs to know about a course item: its sessions, places, semester and audience.</summary>
+public sealed class CourseFacts
+{
+    public const string TypeName = "Course";
+
+    /// <summary>Sign-ups are deleted this long after the course's last session ends.</summary>
+    public static readonly TimeSpan RetentionAfterEnd = TimeSpan.FromDays(30);
+
+    public CourseFacts(ContentItem item)
+    {
+        Item = item;
+        Sessions = item.Ranges("sessions");
+        Capacity = (int)Math.Clamp(Math.Floor(item.Number("places") ?? 0), 0, 100_000);
+        FirstStartUtc = Sessions.Count > 0 ? Danish.ToUtc(Sessions[0].Start) : null;
+        LastEndUtc = Sessions.Count > 0 ? Sessions.Max(s => Danish.ToUtc(s.End)) : null;
+    }
+
+    public ContentItem Item { get; }
+    /// <summary>In Danish local time, in order.</summary>
+    public IReadOnlyList<DateTimeRange> Sessions { get; }
+    public int Capacity { get; }
+    public DateTime? FirstStartUtc { get; }
+    public DateTime? LastEndUtc { get; }
+
+    public string? Semester => Item.Values("semester").FirstOrDefault();
+    public IReadOnlyList<string> Audiences => Item.Values("courseAudience");
+    public string? Place => Item.Text("place");
+    public string Url => $"/kurser/{Item.Slug}";
+
+    public bool HasStarted(DateTime nowUtc) => FirstStartUtc is { } start && start <= nowUtc;
+    public bool HasEnded(DateTime nowUtc) => LastEndUtc is { } end && end <= nowUtc;
+
+    /// <summary>
+    /// Open until the last session has ended: joining a course under way is welcome. A course
+    /// without sessions or places cannot be signed up for.
+    /// </summary>
+    public bool IsOpen(DateTime nowUtc) => Sessions.Count > 0 && Capacity > 0 && !HasEnded(nowUtc);
+
+    /// <summary>When the sign-ups of this course are deleted.</summary>
+    public DateTime DeleteAfterUtc => (LastEndUtc ?? Item.ModifiedUtc) + RetentionAfterEnd;
+
+    /// <summary>"5 kursusgange fra onsdag 7. oktober 2026, kl. 13.00-15.00": the dates of a course in one line.</summary>
+    public string WhenText()
+    {
+        if (Sessions.Count == 0) return "Datoerne kommer snart";
+        var first = Sessions[0];
+        var day = first.Start.ToString("dddd d. MMMM yyyy", Danish.Culture);
+        var sameTime = Sessions.All(s => s.Start.TimeOfDay == first.Start.TimeOfDay && s.End.TimeOfDay == first.End.TimeOfDay
+                                         && s.Start.Date == s.End.Date);
+        var times = sameTime ? $", kl. {Time(first.Start)}-{Time(first.End)}" : $" kl. {Time(first.Start)}";
+        return Sessions.Count == 1
+            ? $"{Capitalise(day)}{times}"
+            : $"{Sessions.Count} kursusgange fra {day}{times}";
+    }
+
+    public static string Time(DateTime local) => local.ToString("HH.mm", Danish.Culture);
+
+    public static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpper(s[0], Danish.Culture) + s[1..];
+
+    /// <summary>The date of the first session, for a machine-readable &lt;time&gt;.</summary>
+    public string? FirstDateIso => Sessions.Count > 0 ? Sessions[0].Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+}
+
+/// <summary>Places on a course as readers see them.</summary>
+public sealed record CourseAvailability(int Capacity, CourseCount Count, bool Ended, bool Started, bool HasSessions)
+{
+    public static CourseAvailability Of(CourseFacts course, CourseCount count, DateTime nowUtc) =>
+        new(course.Capacity, count, course.HasEnded(nowUtc), course.HasStarted(nowUtc), course.Sessions.Count > 0);
+
+    public int PlacesLeft => Math.Max(0, Capacity - Count.Confirmed);
+    public bool Full => PlacesLeft == 0;
+    public bool Open => HasSessions && Capacity > 0 && !Ended;
+
+    /// <summary>"3 ledige pladser", "Fuldt – skriv dig på ventelisten" or "Kurset er slut".</summary>
+    public string Text => !Open
+        ? (Ended ? "Kurset er slut" : "Tilmeldingen er ikke åben")
+        : Full ? "Fuldt – skriv dig på ventelisten"
+        : PlacesLeft == 1 ? "1 ledig plads" : $"{PlacesLeft.ToString(Danish.Culture)} ledige pladser";
+
+    /// <summary>A CSS modifier: places-open, places-full or places-closed.</summary>
+    public string CssClass => !Open ? "places-closed" : Full ? "places-full" : "places-open";
+}

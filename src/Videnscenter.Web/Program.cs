@@ -7,7 +7,10 @@ using Videnscenter.Content;
 using Videnscenter.Content.Items;
 using Videnscenter.Content.Recipes;
 using Videnscenter.Content.Storage;
+using Videnscenter.Web.Audit;
 using Videnscenter.Web.Identity;
+using Videnscenter.Web.Media;
+using Videnscenter.Web.Recoveryskolen;
 using Videnscenter.Web.Search;
 using Videnscenter.Web.Startup;
 
@@ -19,6 +22,7 @@ var site = SiteOptions.From(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(site);
 
 builder.Services.AddContentEngine(site.ConnectionString);
+builder.Services.AddSiteMedia(site);
 builder.Services.AddDbContext<IdentityStoreDbContext>(o => o.Use(site.ConnectionString, IdentityStoreDbContext.HistoryTable));
 builder.Services.AddIdentity<IdentityUser, IdentityRole>(o =>
     {
@@ -51,6 +55,9 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddScoped<IRecipeStep, RolesStep>();
 builder.Services.AddSingleton<SiteSearch>();
 builder.Services.AddScoped<IContentEventHandler, SearchIndexer>();
+builder.Services.AddRecoveryskolen(site.ConnectionString);
+builder.Services.AddAuditLog(site.ConnectionString);
+builder.Services.AddAccountSecurity(builder.Configuration);
 
 builder.Services.AddRateLimiter(o =>
 {
@@ -61,6 +68,7 @@ builder.Services.AddRateLimiter(o =>
     o.AddPolicy("search", ctx => RateLimitPartition.GetTokenBucketLimiter(
         ctx.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
         _ => new TokenBucketRateLimiterOptions { TokenLimit = 60, TokensPerPeriod = 30, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
+    o.AddPolicy(RecoveryskolenServices.SignUpRateLimit, RecoveryskolenServices.SignUpPartition);
 });
 builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(site.DataPath, "keys")))
@@ -75,6 +83,8 @@ if (command is "recipe") return;
 await SearchStartup.EnsureIndexAsync(app.Services, force: command is "reindex");
 if (command is "reindex") return;
 
+// First, so a trusted reverse proxy's X-Forwarded-Proto: https makes the request HTTPS for all that follows.
+app.UseForwardedHeaders();
 var danish = CultureInfo.GetCultureInfo("da-DK");
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
@@ -86,6 +96,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/fejl/500");
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");
@@ -98,6 +109,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health");
 app.MapSearchApi();
+app.MapMedia();
 
 app.Run();
 

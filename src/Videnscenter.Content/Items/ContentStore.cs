@@ -132,7 +132,9 @@ public sealed class ContentStore(
         db.Versions.Add(version);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        return new SaveResult { Item = ToItem(item, version) };
+        var created = ToItem(item, version);
+        await RaiseAsync(new ContentEvent(ContentEventKind.Created, created, author), ct);
+        return new SaveResult { Item = created };
     }
 
     /// <summary>
@@ -140,7 +142,11 @@ public sealed class ContentStore(
     /// editor started from; if someone saved a newer one meanwhile, nothing is saved and the result
     /// is a conflict.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(Guid itemId, Guid baseVersionId, ContentDraft draft, string author, CancellationToken ct = default)
+    public Task<SaveResult> SaveAsync(Guid itemId, Guid baseVersionId, ContentDraft draft, string author, CancellationToken ct = default) =>
+        SaveVersionAsync(itemId, baseVersionId, draft, author, ContentEventKind.Saved, ct);
+
+    private async Task<SaveResult> SaveVersionAsync(Guid itemId, Guid baseVersionId, ContentDraft draft, string author,
+        ContentEventKind kind, CancellationToken ct)
     {
         var item = await db.Items.FirstOrDefaultAsync(i => i.Id == itemId, ct)
                    ?? throw new ContentNotFoundException(itemId);
@@ -150,11 +156,16 @@ public sealed class ContentStore(
 
         var (version, errors) = await PrepareAsync(itemId, draft, author, ct);
         if (version is null) return SaveResult.Invalid(errors);
-        return await AddVersionAsync(item, version, ct);
+        var saved = await AddVersionAsync(item, version, ct);
+        if (saved.Item is not null) await RaiseAsync(new ContentEvent(kind, saved.Item, author), ct);
+        return saved;
     }
 
+    // The acting user comes last among the optional parameters so that calls written before it
+    // existed (with a positional CancellationToken) still compile; pass it by name: actor: "navn".
+
     /// <summary>Makes a version (default: the latest) the live one.</summary>
-    public async Task<ContentItem> PublishAsync(Guid itemId, Guid? versionId = null, CancellationToken ct = default)
+    public async Task<ContentItem> PublishAsync(Guid itemId, Guid? versionId = null, CancellationToken ct = default, string actor = ContentEvent.SystemActor)
     {
         var item = await db.Items.FirstOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new ContentNotFoundException(itemId);
         var target = versionId ?? item.LatestVersionId;
@@ -166,29 +177,29 @@ public sealed class ContentStore(
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         var published = ToItem(item, version);
-        await RaiseAsync(new ContentEvent(ContentEventKind.Published, published), ct);
+        await RaiseAsync(new ContentEvent(ContentEventKind.Published, published, actor), ct);
         return published;
     }
 
     /// <summary>Takes the item off the site; its versions stay.</summary>
-    public Task UnpublishAsync(Guid itemId, CancellationToken ct = default) =>
-        TakeDownAsync(itemId, ContentStatus.Draft, ContentEventKind.Unpublished, ct);
+    public Task UnpublishAsync(Guid itemId, CancellationToken ct = default, string actor = ContentEvent.SystemActor) =>
+        TakeDownAsync(itemId, ContentStatus.Draft, ContentEventKind.Unpublished, actor, ct);
 
     /// <summary>Takes the item off the site and marks it as no longer current.</summary>
-    public Task ArchiveAsync(Guid itemId, CancellationToken ct = default) =>
-        TakeDownAsync(itemId, ContentStatus.Archived, ContentEventKind.Archived, ct);
+    public Task ArchiveAsync(Guid itemId, CancellationToken ct = default, string actor = ContentEvent.SystemActor) =>
+        TakeDownAsync(itemId, ContentStatus.Archived, ContentEventKind.Archived, actor, ct);
 
     /// <summary>Saves a copy of an older version as the newest version (a draft until published).</summary>
     public async Task<SaveResult> RestoreAsync(Guid itemId, int versionNumber, string author, CancellationToken ct = default)
     {
         var old = await GetVersionAsync(itemId, versionNumber, ct) ?? throw new ContentNotFoundException(itemId);
         var latest = await GetLatestAsync(itemId, ct) ?? throw new ContentNotFoundException(itemId);
-        return await SaveAsync(itemId, latest.VersionId, ContentDraft.From(old), author, ct);
+        return await SaveVersionAsync(itemId, latest.VersionId, ContentDraft.From(old), author, ContentEventKind.Restored, ct);
     }
 
     // ---- Internals -------------------------------------------------------------------------
 
-    private async Task TakeDownAsync(Guid itemId, ContentStatus status, ContentEventKind kind, CancellationToken ct)
+    private async Task TakeDownAsync(Guid itemId, ContentStatus status, ContentEventKind kind, string actor, CancellationToken ct)
     {
         var item = await db.Items.FirstOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new ContentNotFoundException(itemId);
         var live = await db.Versions.Where(v => v.ItemId == itemId && v.Published).ToListAsync(ct);
@@ -196,7 +207,9 @@ public sealed class ContentStore(
         item.Status = status;
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        foreach (var v in live) await RaiseAsync(new ContentEvent(kind, ToItem(item, v)), ct);
+        foreach (var v in live) await RaiseAsync(new ContentEvent(kind, ToItem(item, v), actor), ct);
+        // Archiving a draft changes no page but is still an editor's action (the audit log records it).
+        if (live.Count == 0 && await GetLatestAsync(itemId, ct) is { } latest) await RaiseAsync(new ContentEvent(kind, latest, actor), ct);
     }
 
     private async Task<SaveResult> AddVersionAsync(ContentItemRecord item, ContentVersionRecord version, CancellationToken ct)

@@ -76,8 +76,11 @@ public static class FieldValues
             {
                 if (raw is JsonValue v && v.TryGetValue(out decimal d)) return d;
                 var s = Scalar(raw)?.Trim();
-                if (s is not null && (decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out d)
-                                      || decimal.TryParse(s, NumberStyles.Number, Da, out d)))
+                // No thousands separators: "12,5" is Danish for 12.5, not 125.
+                const NumberStyles plain = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
+                                           | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+                if (s is not null && (decimal.TryParse(s, plain, CultureInfo.InvariantCulture, out d)
+                                      || decimal.TryParse(s, plain, Da, out d)))
                     return d;
                 Error($"{label} skal være et tal."); return null;
             }

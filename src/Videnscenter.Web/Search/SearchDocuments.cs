@@ -3,6 +3,7 @@ using Videnscenter.Content;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Content.Markdown;
+using Videnscenter.Media.Slides;
 using Videnscenter.Search;
 using ContentAudience = Videnscenter.Content.Audience;
 using SearchAudience = Videnscenter.Search.Audience;
@@ -18,7 +19,13 @@ public static partial class SearchDocuments
     /// <summary>Id prefix shared by an item and its slides, for removing them together.</summary>
     public static string Prefix(Guid itemId) => itemId.ToString("N");
 
-    public static IEnumerable<SearchDocument> From(ContentItem item, ContentTypeDefinition type, ContentSchema schema)
+    /// <param name="fileSlides">
+    /// A slide deck's slides read from its file (see <see cref="DeckSlides"/>); read beforehand, at
+    /// publish or rebuild time, so this mapping stays synchronous. Null or empty: the deck's body
+    /// "## Slide N:" sections are used instead.
+    /// </param>
+    public static IEnumerable<SearchDocument> From(ContentItem item, ContentTypeDefinition type, ContentSchema schema,
+        IReadOnlyList<SlideText>? fileSlides = null)
     {
         var url = $"/{type.Section}/{item.Slug}";
         var facets = new Dictionary<string, IReadOnlyList<string>>();
@@ -52,14 +59,17 @@ public static partial class SearchDocuments
         yield return document;
 
         if (type.Name != "SlideDeck") yield break;
-        foreach (var slide in Slides(item.Body))
+        var slides = fileSlides is { Count: > 0 }
+            ? fileSlides
+            : Slides(item.Body).Select(s => new SlideText(s.Number, s.Title, MarkdownRenderer.ToPlainText(s.Markdown))).ToList();
+        foreach (var slide in slides)
         {
             yield return document with
             {
                 Id = $"{document.Id}#slide-{slide.Number}",
-                Title = $"{item.Title}, slide {slide.Number}: {slide.Title}",
+                Title = string.IsNullOrWhiteSpace(slide.Title) ? $"{item.Title}, slide {slide.Number}" : $"{item.Title}, slide {slide.Number}: {slide.Title}",
                 Summary = "",
-                Body = MarkdownRenderer.ToPlainText(slide.Markdown),
+                Body = slide.Text,
                 Url = $"{url}#slide-{slide.Number}",
                 // A slide ranks a little below its whole deck for the same words.
                 Boost = type.Boost * 0.9,

@@ -1,5 +1,6 @@
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
+using Videnscenter.Media.Slides;
 using Videnscenter.Search;
 using Videnscenter.Web.Startup;
 
@@ -12,10 +13,12 @@ namespace Videnscenter.Web.Search;
 public sealed class SiteSearch : IDisposable
 {
     private readonly ILogger<SiteSearch> _log;
+    private readonly DeckSlides _decks;
 
-    public SiteSearch(SiteOptions site, ILogger<SiteSearch> log)
+    public SiteSearch(SiteOptions site, ILogger<SiteSearch> log, DeckSlides decks)
     {
         _log = log;
+        _decks = decks;
         FilePath = Path.Combine(site.DataPath, $"search-{site.NodeName}.db");
         var existed = File.Exists(FilePath);
         Index = SearchIndex.Open(FilePath);
@@ -31,15 +34,19 @@ public sealed class SiteSearch : IDisposable
     {
         var schema = await schemaStore.GetAsync(ct);
         var items = await store.ListPublishedAsync(null, Content.Audience.Medarbejder, ct);
-        var documents = items
-            .Where(i => schema.Type(i.Type) is not null)
-            .SelectMany(i => SearchDocuments.From(i, schema.Type(i.Type)!, schema))
-            .ToList();
+        var documents = new List<SearchDocument>();
+        foreach (var item in items)
+            if (schema.Type(item.Type) is { } type)
+                documents.AddRange(SearchDocuments.From(item, type, schema, await FileSlidesAsync(item, ct)));
         Index.Rebuild(documents);
         NeedsRebuild = false;
         _log.LogInformation("Search index rebuilt: {Items} items, {Documents} documents", items.Count, documents.Count);
         return documents.Count;
     }
+
+    /// <summary>A slide deck's slides from its file (read once per file content and cached by the media library).</summary>
+    public async Task<IReadOnlyList<SlideText>?> FileSlidesAsync(ContentItem item, CancellationToken ct) =>
+        item.Type == "SlideDeck" ? (await _decks.ForAsync(item, ct)).Slides : null;
 
     public void Dispose() => Index.Dispose();
 }
@@ -49,11 +56,13 @@ public sealed class SearchIndexer(SiteSearch search, SchemaStore schemaStore) : 
 {
     public async Task HandleAsync(ContentEvent e, CancellationToken ct)
     {
+        // Saving a draft (created, saved, restored) does not change what readers can find.
+        if (e.Kind is not (ContentEventKind.Published or ContentEventKind.Unpublished or ContentEventKind.Archived)) return;
         var prefix = SearchDocuments.Prefix(e.Item.Id);
         search.Index.DeleteByPrefix(prefix);
         if (e.Kind != ContentEventKind.Published) return;
         var schema = await schemaStore.GetAsync(ct);
         if (schema.Type(e.Item.Type) is { } type)
-            search.Index.Upsert(SearchDocuments.From(e.Item, type, schema));
+            search.Index.Upsert(SearchDocuments.From(e.Item, type, schema, await search.FileSlidesAsync(e.Item, ct)));
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Videnscenter.Content;
 using Videnscenter.Content.Recipes;
 using Videnscenter.Content.Settings;
+using Videnscenter.Media;
+using Videnscenter.Web.Audit;
 using Videnscenter.Web.Identity;
 
 namespace Videnscenter.Web.Startup;
@@ -19,9 +21,12 @@ public static class FirstRun
     public static async Task PrepareAsync(IServiceProvider services, SiteOptions options, bool forceRecipe, CancellationToken ct = default)
     {
         await services.MigrateContentAsync(ct);
+        await services.MigrateMediaAsync(ct);
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         await sp.GetRequiredService<IdentityStoreDbContext>().Database.MigrateAsync(ct);
+        await sp.GetRequiredService<Videnscenter.Web.Recoveryskolen.RegistrationsDbContext>().Database.MigrateAsync(ct);
+        await sp.MigrateAuditLogAsync(ct);
 
         var settings = sp.GetRequiredService<SiteSettings>();
         var fingerprint = RecipeExecutor.Fingerprint(options.RecipePath);

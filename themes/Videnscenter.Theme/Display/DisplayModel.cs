@@ -16,6 +16,11 @@ public sealed record DisplayModel
     public IReadOnlyList<ContentItem> Backlinks { get; init; } = [];
     /// <summary>True when an editor previews a version that is not live.</summary>
     public bool IsPreview { get; init; }
+    /// <summary>schema.org JSON-LD for the page, already encoded so it cannot end its script element early.</summary>
+    public string? StructuredData { get; init; }
+    /// <summary>The item before and after this one in its section's natural order (events: by date), if the reader may see them.</summary>
+    public ContentItem? Previous { get; init; }
+    public ContentItem? Next { get; init; }
 
     /// <summary>A field of this item for the field partial; the field must exist in the definition.</summary>
     public FieldView View(string field) =>
@@ -35,6 +40,24 @@ public sealed record DisplayModel
     /// <summary>Backlinks of one type, e.g. the courses that teach a method.</summary>
     public IReadOnlyList<ContentItem> BacklinksOf(string type) =>
         Backlinks.Where(b => b.Type == type).OrderBy(b => b.Title, Danish.Sort).ToList();
+
+    /// <summary>
+    /// The level a backlink gives this item, e.g. "Underviser i metoden" on a profile's reference to
+    /// a method; null when the reference carries none.
+    /// </summary>
+    public string? LevelFrom(ContentItem backlink, string field) =>
+        backlink.References(field).FirstOrDefault(r => r.Id == Item.Id)?.Level;
+
+    /// <summary>Position of a level in the field's list (higher is more), -1 when unknown.</summary>
+    public static int LevelRank(FieldDefinition? field, string? level) =>
+        field is null || level is null ? -1 : IndexOf(field.Levels, level);
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (string.Equals(list[i], value, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
 }
 
 public static class ContentUrls

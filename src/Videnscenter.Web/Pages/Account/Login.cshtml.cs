@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Videnscenter.Web.Audit;
 
 namespace Videnscenter.Web.Pages.Account;
 
 [EnableRateLimiting("sign-in")]
-public sealed class LoginModel(SignInManager<IdentityUser> signIn, ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInManager<IdentityUser> signIn, AuditLog audit, ILogger<LoginModel> log) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Skriv dit brugernavn."), Display(Name = "Brugernavn")]
     public string UserName { get; set; } = "";
@@ -22,17 +23,31 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, ILogger<Login
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var userName = UserName.Trim();
+        var result = await signIn.PasswordSignInAsync(userName, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
+        {
+            await audit.WriteAsync(AuditAction.SignInSucceeded, userName, userName, ct: ct);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
 
-        log.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", UserName, result.IsLockedOut);
-        Error = result.IsLockedOut
-            ? "Kontoen er låst i 15 minutter efter for mange forkerte forsøg. Prøv igen senere, eller kontakt en administrator."
-            : "Brugernavnet eller adgangskoden er forkert.";
+        // A lock set by an administrator lasts until lifted; one from wrong passwords lasts 15 minutes.
+        var blocked = false;
+        if (result.IsLockedOut && await signIn.UserManager.FindByNameAsync(userName) is { } user)
+            blocked = await signIn.UserManager.GetLockoutEndDateAsync(user) is { } end && end > DateTimeOffset.UtcNow.AddDays(1);
+
+        log.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", userName, result.IsLockedOut);
+        await audit.WriteAsync(AuditAction.SignInFailed, userName, userName,
+            blocked ? "kontoen er spærret" : result.IsLockedOut ? "kontoen er låst efter for mange forkerte forsøg" : "forkert brugernavn eller adgangskode",
+            ct: ct);
+        Error = blocked
+            ? "Kontoen er spærret. Kontakt en administrator, hvis du skal bruge den."
+            : result.IsLockedOut
+                ? "Kontoen er låst i 15 minutter efter for mange forkerte forsøg. Prøv igen senere, eller kontakt en administrator."
+                : "Brugernavnet eller adgangskoden er forkert.";
         return Page();
     }
 }

@@ -1,10 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Videnscenter.Web.Pages.Errors;
 
 /// <summary>Danish error pages for status codes (re-executed by the status code middleware).</summary>
+// Re-executed with the failed request's method: a POST refused for its antiforgery token must
+// still get this page, so the page itself takes no token.
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
+    public void OnPost(int code) => OnGet(code);
+
     public int Code { get; private set; }
 
     public void OnGet(int code)

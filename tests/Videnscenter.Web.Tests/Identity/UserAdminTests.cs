@@ -229,6 +229,19 @@ public sealed partial class UserAdminTests(SecuritySite site)
     }
 
     [Fact]
+    public async Task An_administrator_changing_their_own_roles_stays_signed_in()
+    {
+        var self = await site.CreateUserAsync("selv.admin", Password, Roles.Administrator);
+        var client = await site.SignedInAsync("selv.admin", Password);
+        var response = await PostAsync(client, $"/admin/brugere/{self.Id}", $"/admin/brugere/{self.Id}?handler=Save",
+            ("SelectedRoles", Roles.Administrator), ("SelectedRoles", Roles.Staff));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // The new security stamp would end the session at its next check; the cookie is renewed with it.
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("videnscenter=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/brugere")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_user_id_answers_404()
     {
         var admin = await site.SignedInAsync();

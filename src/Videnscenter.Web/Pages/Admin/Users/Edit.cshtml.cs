@@ -13,7 +13,7 @@ namespace Videnscenter.Web.Pages.Admin.Users;
 /// The last administrator cannot lose the role, and no one can block themselves.
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class EditModel(UserManager<IdentityUser> users, RoleManager<IdentityRole> roleManager, AuditLog audit) : PageModel
+public sealed class EditModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, RoleManager<IdentityRole> roleManager, AuditLog audit) : PageModel
 {
     [BindProperty, EmailAddress(ErrorMessage = "Skriv en gyldig e-mailadresse, fx navn@randers.dk, eller lad feltet stå tomt."), Display(Name = "E-mail (valgfri)")]
     public string? Email { get; set; }
@@ -81,6 +81,7 @@ public sealed class EditModel(UserManager<IdentityUser> users, RoleManager<Ident
             }
             // Sessions carry the roles they signed in with; a new stamp makes them pick up the change.
             await users.UpdateSecurityStampAsync(Subject);
+            if (IsSelf) await signIn.RefreshSignInAsync(Subject);
             await audit.WriteAsync(AuditAction.RolesChanged, actor, Subject.UserName ?? "",
                 string.Join("; ", new[]
                 {
@@ -115,6 +116,8 @@ public sealed class EditModel(UserManager<IdentityUser> users, RoleManager<Ident
             foreach (var error in result.Errors) ModelState.AddModelError(nameof(NewPassword), error.Description);
             return Failed("password");
         }
+        // The reset renewed the stamp, which ends the user's sessions; an administrator's own stays.
+        if (IsSelf) await signIn.RefreshSignInAsync(Subject);
         // A forgotten password is often why the account was locked after wrong attempts.
         await users.ResetAccessFailedCountAsync(Subject);
         if (UserAdmin.IsLocked(Subject) && !UserAdmin.IsBlocked(Subject)) await users.SetLockoutEndDateAsync(Subject, null);

@@ -2,7 +2,6 @@ using Videnscenter.Content;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Theme.Display;
-using Videnscenter.Web.Calendar;
 
 namespace Videnscenter.Web.Events;
 

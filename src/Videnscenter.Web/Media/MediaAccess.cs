@@ -3,7 +3,7 @@ using Videnscenter.Content;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Media.Library;
-using Videnscenter.Web.Identity;
+using Videnscenter.Web.Accounts;
 
 namespace Videnscenter.Web.Media;
 

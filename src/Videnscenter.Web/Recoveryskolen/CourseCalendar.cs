@@ -1,5 +1,5 @@
 using Videnscenter.Content;
-using Videnscenter.Web.Calendar;
+using Videnscenter.Web.Events;
 
 namespace Videnscenter.Web.Recoveryskolen;
 

@@ -1,5 +1,5 @@
 using Videnscenter.Content.Definitions;
-using Videnscenter.Web.Identity;
+using Videnscenter.Web.Accounts;
 
 namespace Videnscenter.Web.Search;
 
@@ -23,13 +23,13 @@ public static class SearchApi
                 didYouMean = result.DidYouMean,
                 relaxedToAnyWord = result.RelaxedToAnyWord,
             });
-        }).RequireRateLimiting("search");
+        }).RequireRateLimiting(SearchFeature.RateLimit);
 
         app.MapGet("/api/autocomplete", (HttpContext http, SiteSearch search) =>
         {
             var prefix = http.Request.Query["q"].ToString();
             if (prefix.Length > 100) prefix = prefix[..100];
             return Results.Json(search.Index.Autocomplete(prefix, http.User.ReaderAudience().ToSearch()));
-        }).RequireRateLimiting("search");
+        }).RequireRateLimiting(SearchFeature.RateLimit);
     }
 }

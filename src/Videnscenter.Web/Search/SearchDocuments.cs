@@ -58,7 +58,7 @@ public static partial class SearchDocuments
         };
         yield return document;
 
-        if (type.Name != "SlideDeck") yield break;
+        if (type.Name != Videnscenter.Web.Slides.SlidesFeature.TypeName) yield break;
         var slides = fileSlides is { Count: > 0 }
             ? fileSlides
             : Slides(item.Body).Select(s => new SlideText(s.Number, s.Title, MarkdownRenderer.ToPlainText(s.Markdown))).ToList();

@@ -2,7 +2,7 @@ using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Media.Slides;
 using Videnscenter.Search;
-using Videnscenter.Web.Startup;
+using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Search;
 
@@ -46,7 +46,7 @@ public sealed class SiteSearch : IDisposable
 
     /// <summary>A slide deck's slides from its file (read once per file content and cached by the media library).</summary>
     public async Task<IReadOnlyList<SlideText>?> FileSlidesAsync(ContentItem item, CancellationToken ct) =>
-        item.Type == "SlideDeck" ? (await _decks.ForAsync(item, ct)).Slides : null;
+        item.Type == Videnscenter.Web.Slides.SlidesFeature.TypeName ? (await _decks.ForAsync(item, ct)).Slides : null;
 
     public void Dispose() => Index.Dispose();
 }

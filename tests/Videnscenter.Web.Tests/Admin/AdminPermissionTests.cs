@@ -1,7 +1,7 @@
 using System.Net;
 using Videnscenter.Content;
 using Videnscenter.Content.Items;
-using Videnscenter.Web.Admin;
+using Videnscenter.Web.Editing;
 
 namespace Videnscenter.Web.Tests.Admin;
 

@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Videnscenter.Content.Items;
-using Videnscenter.Web.Identity;
+using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Tests.Harness;
 
 namespace Videnscenter.Web.Tests.Admin;

@@ -1,4 +1,4 @@
-using Videnscenter.Web.Admin;
+using Videnscenter.Web.Editing;
 
 namespace Videnscenter.Web.Tests.Admin;
 

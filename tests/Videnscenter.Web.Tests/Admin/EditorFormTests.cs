@@ -3,8 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
-using Videnscenter.Web.Admin;
-using Videnscenter.Web.Pages.Admin.Content;
+using Videnscenter.Web.Editing;
 
 namespace Videnscenter.Web.Tests.Admin;
 

@@ -7,7 +7,7 @@ using Npgsql;
 using Videnscenter.Content;
 using Videnscenter.Content.Items;
 using Videnscenter.Content.Storage;
-using Videnscenter.Web.Audit;
+using Videnscenter.Web.Accounts.Audit;
 using Videnscenter.Web.Tests.Harness;
 using Videnscenter.Web.Tests.Security;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Videnscenter.Content.Storage;
-using Videnscenter.Web.Identity;
+using Videnscenter.Web.Accounts;
 
 namespace Videnscenter.Web.Tests.Identity;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Videnscenter.Content;
 using Videnscenter.Content.Items;
 using Videnscenter.Media.Library;
-using Videnscenter.Web.Identity;
-using Videnscenter.Web.Startup;
+using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Hosting;
 using Videnscenter.Web.Tests.Harness;
 
 namespace Videnscenter.Web.Tests.Media;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Videnscenter.Content;
 using Videnscenter.Content.Items;
+using Videnscenter.Web.Events;
 using Videnscenter.Web.Recoveryskolen;
 using Videnscenter.Web.Tests.Harness;
 
@@ -141,7 +142,7 @@ public sealed class CatalogueTests(SiteFactory site) : IClassFixture<SiteFactory
                 ["place"] = "Psykiatriens Hus",
             },
         };
-        string Write() => Calendar.ICalendarWriter.Write("Kursus", CourseCalendar.Events(new CourseFacts(item), "https://videnscenter.randers.dk"),
+        string Write() => ICalendarWriter.Write("Kursus", CourseCalendar.Events(new CourseFacts(item), "https://videnscenter.randers.dk"),
             new DateTime(2027, 1, 2, 3, 4, 5, DateTimeKind.Utc));
 
         var previous = CultureInfo.CurrentCulture;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Videnscenter.Web.Calendar;
+using Videnscenter.Web.Events;
 
 namespace Videnscenter.Web.Tests.Sections;
 

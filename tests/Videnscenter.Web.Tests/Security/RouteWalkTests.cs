@@ -16,7 +16,7 @@ using Videnscenter.Content;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Media.Library;
-using Videnscenter.Web.Identity;
+using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Search;
 using Videnscenter.Web.Tests.Harness;
 using Xunit.Abstractions;

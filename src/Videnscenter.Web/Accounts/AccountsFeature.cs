@@ -1,0 +1,75 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Videnscenter.Content.Recipes;
+using Videnscenter.Content.Storage;
+using Videnscenter.Web.Accounts.Audit;
+using Videnscenter.Web.Hosting;
+
+namespace Videnscenter.Web.Accounts;
+
+/// <summary>
+/// Users and who may do what: sign-in and sign-out, changing one's password, roles (created by the
+/// recipe), the administrators' user pages, the audit log of sign-ins and changes, and the
+/// administrator created at the first start.
+/// </summary>
+public static class AccountsFeature
+{
+    /// <summary>The rate-limit policy on the sign-in form.</summary>
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration config, string connectionString)
+    {
+        services.AddDbContext<IdentityStoreDbContext>(o => o.Use(connectionString, IdentityStoreDbContext.HistoryTable));
+        services.AddIdentity<IdentityUser, IdentityRole>(o =>
+            {
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version1;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<IdentityStoreDbContext>()
+            .AddErrorDescriber<DanishIdentityErrors>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/konto/log-ind";
+            o.LogoutPath = "/konto/log-ud";
+            o.AccessDeniedPath = "/konto/log-ind";
+            o.Cookie.Name = "videnscenter";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddScoped<IRecipeStep, RolesStep>();
+        services.AddAuditLog(connectionString);
+        services.AddAccountSecurity(config);
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+            ctx.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) })));
+        services.AddStartupStep<AccountsAtStartup>();
+        return services;
+    }
+
+    /// <summary>Identity and audit tables before the recipe (its roles step needs them); the administrator after it.</summary>
+    private sealed class AccountsAtStartup : IStartupStep
+    {
+        public async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
+        {
+            await services.GetRequiredService<IdentityStoreDbContext>().Database.MigrateAsync(ct);
+            await services.MigrateAuditLogAsync(ct);
+        }
+
+        public Task AfterRecipeAsync(IServiceProvider services, string? command, CancellationToken ct) =>
+            Administrator.EnsureAsync(services);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Videnscenter.Content;
+using Videnscenter.Web.Accounts;
+
+namespace Videnscenter.Web.Accounts.Users;
+
+/// <summary>Every user with their roles and whether they can sign in.</summary>
+[Authorize(Roles = Roles.Administrator)]
+public sealed class IndexModel(UserManager<IdentityUser> users) : PageModel
+{
+    public sealed record Row(IdentityUser User, IReadOnlyList<string> Roles, string Status, bool Locked);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var all = await users.Users.ToListAsync(ct);
+        var rows = new List<Row>();
+        foreach (var user in all.OrderBy(u => u.UserName, Danish.Sort))
+        {
+            var roles = await users.GetRolesAsync(user);
+            rows.Add(new Row(user, Roles.All.Where(roles.Contains).Concat(roles.Where(r => !Roles.All.Contains(r))).ToList(),
+                UserAdmin.Status(user), UserAdmin.IsLocked(user)));
+        }
+        Rows = rows;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Videnscenter.Web.Hosting;
+
+/// <summary>Danish error pages for status codes (re-executed by the status code middleware).</summary>
+// Re-executed with the failed request's method: a POST refused for its antiforgery token must
+// still get this page, so the page itself takes no token.
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public void OnPost(int code) => OnGet(code);
+
+    public int Code { get; private set; }
+
+    public void OnGet(int code)
+    {
+        Code = code;
+        // Only when re-executed for an error; a direct visit to /fejl/404 also answers 404.
+        Response.StatusCode = code is >= 400 and < 600 ? code : 404;
+    }
+
+    public (string Title, string Text) Message => Code switch
+    {
+        404 => ("Siden findes ikke", "Vi kan ikke finde den side, du leder efter. Den kan være flyttet eller slettet, eller adressen kan være skrevet forkert."),
+        429 => ("For mange forsøg", "Du har prøvet mange gange på kort tid. Vent et minut, og prøv igen."),
+        400 => ("Forespørgslen kunne ikke bruges", "Siden fik en forespørgsel, den ikke kunne bruge. Gå tilbage, genindlæs siden, og prøv igen."),
+        403 => ("Du har ikke adgang", "Du har ikke adgang til denne side."),
+        _ => ("Der skete en fejl", "Der skete en fejl hos os. Prøv igen om lidt."),
+    };
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Videnscenter.Content.Items;
+using Videnscenter.Web.Accounts;
+
+namespace Videnscenter.Web.Recoveryskolen;
+
+/// <summary>The course page's live parts, which the theme template cannot know: places left and the sign-up form.</summary>
+public sealed class CourseSignUpPanel
+{
+    public required CourseFacts Course { get; init; }
+    public required CourseAvailability Availability { get; init; }
+    public required SignUpFormView Form { get; init; }
+    public bool IsPreview { get; init; }
+    public bool CanManage { get; init; }
+}
+
+/// <summary>
+/// Called from the course page's template (CourseDisplay.cshtml):
+/// <c>Component.InvokeAsync&lt;CourseSignUpViewComponent&gt;(new { course, part = "places" | "actions" | "form", preview })</c>.
+/// </summary>
+public sealed class CourseSignUpViewComponent(RegistrationStore registrations, TimeProvider clock) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(ContentItem course, string part, bool preview = false)
+    {
+        var facts = new CourseFacts(course);
+        var availability = CourseAvailability.Of(facts, await registrations.CountAsync(course.Id), clock.GetUtcNow().UtcDateTime);
+        var panel = new CourseSignUpPanel
+        {
+            Course = facts,
+            Availability = availability,
+            Form = new SignUpFormView(course.Slug, new SignUpForm(), [], availability, facts.DeleteAfterUtc),
+            IsPreview = preview,
+            CanManage = UserClaimsPrincipal.IsInRole(Roles.Editor) || UserClaimsPrincipal.IsInRole(Roles.Administrator),
+        };
+        return View(part switch
+        {
+            "places" => "/Recoveryskolen/_CoursePlaces.cshtml",
+            "actions" => "/Recoveryskolen/_CourseActions.cshtml",
+            _ => "/Recoveryskolen/_CourseSignUp.cshtml",
+        }, panel);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Videnscenter.Content.Definitions;
+using Videnscenter.Content.Items;
+using Videnscenter.Web.Hosting;
+
+namespace Videnscenter.Web.Search;
+
+/// <summary>
+/// Site search: the index kept up to date by content events, the search page, the JSON API and
+/// autocomplete, the administrators' rebuild page, and the "reindex" command.
+/// </summary>
+public static class SearchFeature
+{
+    /// <summary>The rate-limit policy on the search page and API.</summary>
+    public const string RateLimit = "search";
+
+    /// <summary>Rebuilds the search index from the content store and exits.</summary>
+    public const string ReindexCommand = "reindex";
+
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddSingleton<SiteSearch>();
+        services.AddScoped<IContentEventHandler, SearchIndexer>();
+        services.AddStartupStep<SearchIndexAtStartup>();
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimit, ctx => RateLimitPartition.GetTokenBucketLimiter(
+            ctx.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
+            _ => new TokenBucketRateLimiterOptions { TokenLimit = 60, TokensPerPeriod = 30, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 })));
+        return services;
+    }
+
+    public static WebApplication MapSearch(this WebApplication app)
+    {
+        app.MapSearchApi();
+        return app;
+    }
+
+    /// <summary>Rebuilds the index when it is missing, corrupt or from another analyzer version (or when asked to).</summary>
+    public static async Task EnsureIndexAsync(IServiceProvider services, bool force, CancellationToken ct = default)
+    {
+        var search = services.GetRequiredService<SiteSearch>();
+        if (!force && !search.NeedsRebuild) return;
+        await using var scope = services.CreateAsyncScope();
+        var count = await search.RebuildAsync(
+            scope.ServiceProvider.GetRequiredService<ContentStore>(),
+            scope.ServiceProvider.GetRequiredService<SchemaStore>(), ct);
+        Console.WriteLine($"Søgeindekset er bygget: {count} dokumenter i {search.FilePath}.");
+    }
+
+    /// <summary>After the recipe (the index is built from the content it creates); not for the "recipe" command.</summary>
+    private sealed class SearchIndexAtStartup : IStartupStep
+    {
+        public Task AfterRecipeAsync(IServiceProvider services, string? command, CancellationToken ct) =>
+            command is FirstRun.RecipeCommand ? Task.CompletedTask : EnsureIndexAsync(services, force: command is ReindexCommand, ct);
+    }
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Videnscenter.Content.Tests.Harness;
 using Videnscenter.Web.Recoveryskolen;
 
 namespace Videnscenter.Web.Tests.Recoveryskolen;
@@ -15,7 +16,7 @@ public sealed class ConcurrencyTests
     }
 
     [Theory]
-    [MemberData(nameof(RegistrationDatabase.Kinds), MemberType = typeof(RegistrationDatabase))]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Twenty_sign_ups_at_once_for_the_last_place_give_exactly_one_place_and_nineteen_waiting(DatabaseKind kind)
     {
         await using var database = await RegistrationDatabase.CreateAsync(kind);
@@ -48,7 +49,7 @@ public sealed class ConcurrencyTests
     }
 
     [Theory]
-    [MemberData(nameof(RegistrationDatabase.Kinds), MemberType = typeof(RegistrationDatabase))]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Cancellations_at_once_each_give_their_place_to_the_next_on_the_waiting_list_in_order(DatabaseKind kind)
     {
         await using var database = await RegistrationDatabase.CreateAsync(kind);

@@ -1,3 +1,4 @@
+using Videnscenter.Content.Tests.Harness;
 using Videnscenter.Web.Recoveryskolen;
 
 namespace Videnscenter.Web.Tests.Recoveryskolen;
@@ -8,7 +9,7 @@ public sealed class RegistrationStoreTests
     private static readonly DateTime Ends = new(2030, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
     [Theory]
-    [MemberData(nameof(RegistrationDatabase.Kinds), MemberType = typeof(RegistrationDatabase))]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Sign_up_look_up_count_cancel_and_delete_work_the_same_on_both_databases(DatabaseKind kind)
     {
         await using var database = await RegistrationDatabase.CreateAsync(kind);

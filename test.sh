@@ -37,4 +37,8 @@ export VIDENSCENTER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=vidensc
 echo "PostgreSQL til testene kører på 127.0.0.1:$pg_port"
 
 dotnet build Videnscenter.sln -c Release -nologo -v q
+# House style (.editorconfig). The Search engine's folders are left out until its open branch has
+# landed and been formatted once (it still writes explicit types where the rest of the code uses var).
+dotnet format Videnscenter.sln --verify-no-changes --no-restore -v q \
+  --exclude src/Videnscenter.Search tests/Videnscenter.Search.Tests tests/Videnscenter.Benchmarks
 dotnet test Videnscenter.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal" "$@"

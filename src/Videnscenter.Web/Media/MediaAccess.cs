@@ -66,8 +66,8 @@ public sealed class MediaAccess(IServiceScopeFactory scopes)
         var items = await scope.ServiceProvider.GetRequiredService<ContentStore>().ListPublishedAsync(null, Audience.Medarbejder, ct);
         var lowest = new Dictionary<string, Audience>(StringComparer.Ordinal);
         foreach (var item in items)
-        foreach (var name in MediaUsage.NamesIn(item, schema.Type(item.Type)))
-            if (!lowest.TryGetValue(name, out var seen) || item.Audience < seen) lowest[name] = item.Audience;
+            foreach (var name in MediaUsage.NamesIn(item, schema.Type(item.Type)))
+                if (!lowest.TryGetValue(name, out var seen) || item.Audience < seen) lowest[name] = item.Audience;
         return lowest;
     }
 }

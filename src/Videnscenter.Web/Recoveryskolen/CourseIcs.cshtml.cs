@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Content.Items;
-using Videnscenter.Web.Events;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Events;
 
 namespace Videnscenter.Web.Recoveryskolen;
 

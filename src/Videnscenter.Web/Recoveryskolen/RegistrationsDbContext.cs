@@ -32,10 +32,10 @@ public sealed class RegistrationsDbContext(DbContextOptions<RegistrationsDbConte
         var utcNullable = new ValueConverter<DateTime?, DateTime?>(
             v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
         foreach (var entity in b.Model.GetEntityTypes())
-        foreach (var property in entity.GetProperties())
-        {
-            if (property.ClrType == typeof(DateTime)) property.SetValueConverter(utc);
-            else if (property.ClrType == typeof(DateTime?)) property.SetValueConverter(utcNullable);
-        }
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.ClrType == typeof(DateTime)) property.SetValueConverter(utc);
+                else if (property.ClrType == typeof(DateTime?)) property.SetValueConverter(utcNullable);
+            }
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Videnscenter.Content.Items;
 using Videnscenter.Content.Tests.Harness;
 

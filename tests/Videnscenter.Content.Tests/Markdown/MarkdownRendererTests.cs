@@ -40,8 +40,5 @@ public sealed class MarkdownRendererTests
     [InlineData("[metoder](/metoder)", "href=\"/metoder\"")]
     [InlineData("[skriv](mailto:info@randers.dk)", "href=\"mailto:info@randers.dk\"")]
     [InlineData("## Formål", "<h2")]
-    public void Ordinary_markdown_and_safe_links_render(string markdown, string expected)
-    {
-        Assert.Contains(expected, MarkdownRenderer.ToHtml(markdown));
-    }
+    public void Ordinary_markdown_and_safe_links_render(string markdown, string expected) => Assert.Contains(expected, MarkdownRenderer.ToHtml(markdown));
 }

@@ -1,9 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Content.Recipes;
 using Videnscenter.Content.Seed;
 using Videnscenter.Content.Tests.Harness;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Videnscenter.Content.Tests.Seed;
 

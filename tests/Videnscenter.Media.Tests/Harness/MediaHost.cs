@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Videnscenter.Content.Storage;
+using Videnscenter.Content.Tests.Harness;
 using Videnscenter.Media.Library;
 
 namespace Videnscenter.Media.Tests.Harness;
@@ -9,16 +9,14 @@ namespace Videnscenter.Media.Tests.Harness;
 /// <summary>The media library on a fresh SQLite file and a fresh folder.</summary>
 public sealed class MediaHost : IAsyncDisposable
 {
-    public const string PostgresVariable = "VIDENSCENTER_TEST_POSTGRES";
-
     private readonly ServiceProvider _services;
-    private readonly Func<Task> _dropDatabase;
+    private readonly TestDatabase? _postgres;
 
-    private MediaHost(string folder, ServiceProvider services, Func<Task> dropDatabase)
+    private MediaHost(string folder, ServiceProvider services, TestDatabase? postgres)
     {
         Folder = folder;
         _services = services;
-        _dropDatabase = dropDatabase;
+        _postgres = postgres;
     }
 
     public string Folder { get; }
@@ -32,36 +30,15 @@ public sealed class MediaHost : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("videnscenter-media-").FullName;
         var options = new MediaOptions { RootPath = Path.Combine(folder, "media") };
         if (configure is not null) options = configure(options);
-        var (connectionString, drop) = postgres
-            ? await CreatePostgresDatabaseAsync()
-            : (DatabaseProvider.SqliteFile(Path.Combine(folder, "test.db")) + ";Pooling=False", () => Task.CompletedTask);
+        // The SQLite file lives in the host's folder and goes with it.
+        var database = postgres ? await TestDatabase.CreateAsync(DatabaseKind.Postgres) : null;
+        var connectionString = database?.ConnectionString ?? DatabaseProvider.SqliteFile(Path.Combine(folder, "test.db")) + ";Pooling=False";
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddMediaLibrary(connectionString, options)
             .BuildServiceProvider();
         await services.MigrateMediaAsync();
-        return new MediaHost(folder, services, drop);
-    }
-
-    private static async Task<(string ConnectionString, Func<Task> Drop)> CreatePostgresDatabaseAsync()
-    {
-        var admin = Environment.GetEnvironmentVariable(PostgresVariable)
-                    ?? throw new InvalidOperationException($"{PostgresVariable} er ikke sat; kør testene med ./test.sh.");
-        var name = $"vc_media_{Guid.NewGuid():N}";
-        await using (var conn = new NpgsqlConnection(admin))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        return (new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(admin);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        });
+        return new MediaHost(folder, services, database);
     }
 
     /// <summary>The files in the media folder (thumbnails and temp files included), by name.</summary>
@@ -75,18 +52,8 @@ public sealed class MediaHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await _dropDatabase();
+        if (_postgres is not null) await _postgres.DisposeAsync();
         try { Directory.Delete(Folder, recursive: true); }
         catch (IOException) { /* best effort */ }
-    }
-}
-
-/// <summary>A test that needs PostgreSQL: skipped, with the reason shown, unless ./test.sh started one.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable(MediaHost.PostgresVariable) is null)
-            Skip = $"{MediaHost.PostgresVariable} er ikke sat: kør ./test.sh, der starter en PostgreSQL.";
     }
 }

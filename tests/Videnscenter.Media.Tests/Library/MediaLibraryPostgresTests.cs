@@ -1,4 +1,5 @@
 using SlideDeckGenerator;
+using Videnscenter.Content.Tests.Harness;
 using Videnscenter.Media.Library;
 using Videnscenter.Media.Tests.Harness;
 

@@ -61,10 +61,7 @@ public sealed class PptxSlidesTests
     }
 
     [Fact]
-    public void The_generator_writes_the_same_bytes_for_the_same_deck()
-    {
-        Assert.Equal(TestFiles.Pptx(Deck), TestFiles.Pptx(Deck));
-    }
+    public void The_generator_writes_the_same_bytes_for_the_same_deck() => Assert.Equal(TestFiles.Pptx(Deck), TestFiles.Pptx(Deck));
 
     [Fact]
     public void A_broken_file_gives_a_danish_error()

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Videnscenter.Web.Accounts.Audit;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Accounts.Audit;
 using Videnscenter.Web.Tests.Harness;
 using Videnscenter.Web.Tests.Hosting;
 

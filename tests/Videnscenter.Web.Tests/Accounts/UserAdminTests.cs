@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Videnscenter.Web.Accounts.Audit;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Accounts.Audit;
 using Videnscenter.Web.Tests.Harness;
 using Videnscenter.Web.Tests.Hosting;
 

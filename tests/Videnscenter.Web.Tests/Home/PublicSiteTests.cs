@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Videnscenter.Content;
 using Videnscenter.Web.Tests.Harness;
 

@@ -132,29 +132,29 @@ public sealed class AntiforgeryTests(XssSite site, Xunit.Abstractions.ITestOutpu
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (page, document) in site.Pages)
-        foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>())
-        {
-            if (!string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)) continue;
-            var fields = form.Elements.OfType<IHtmlInputElement>()
-                .Where(i => !string.IsNullOrEmpty(i.Name) && i.Name != TokenField && i.Type is not ("file" or "submit" or "button" or "image")
-                            && (i.Type is not ("checkbox" or "radio") || i.IsChecked))
-                .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
-                .Concat(form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name)).Select(t => new KeyValuePair<string, string>(t.Name!, t.Value)))
-                .Concat(form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => new KeyValuePair<string, string>(s.Name!, s.Value ?? "")))
-                .ToList();
-            var hasToken = form.Elements.OfType<IHtmlInputElement>().Any(i => i.Name == TokenField && i.Value.Length > 0);
-            var multipart = string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase);
-            var actions = new[] { form.GetAttribute("action") ?? "" }
-                .Concat(form.QuerySelectorAll("button[formaction], input[formaction]").Select(b => b.GetAttribute("formaction")!));
-            foreach (var raw in actions)
+            foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>())
             {
-                var action = raw.Length == 0 ? page : AdminCrawl.Local(page, raw);
-                if (action is null) continue;
-                // One post per kind of form: item ids and slugs vary, the form does not.
-                var key = System.Text.RegularExpressions.Regex.Replace(action, "[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");
-                if (seen.Add(key)) yield return new Form(page, action, multipart, fields, hasToken);
+                if (!string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)) continue;
+                var fields = form.Elements.OfType<IHtmlInputElement>()
+                    .Where(i => !string.IsNullOrEmpty(i.Name) && i.Name != TokenField && i.Type is not ("file" or "submit" or "button" or "image")
+                                && (i.Type is not ("checkbox" or "radio") || i.IsChecked))
+                    .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+                    .Concat(form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name)).Select(t => new KeyValuePair<string, string>(t.Name!, t.Value)))
+                    .Concat(form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => new KeyValuePair<string, string>(s.Name!, s.Value ?? "")))
+                    .ToList();
+                var hasToken = form.Elements.OfType<IHtmlInputElement>().Any(i => i.Name == TokenField && i.Value.Length > 0);
+                var multipart = string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase);
+                var actions = new[] { form.GetAttribute("action") ?? "" }
+                    .Concat(form.QuerySelectorAll("button[formaction], input[formaction]").Select(b => b.GetAttribute("formaction")!));
+                foreach (var raw in actions)
+                {
+                    var action = raw.Length == 0 ? page : AdminCrawl.Local(page, raw);
+                    if (action is null) continue;
+                    // One post per kind of form: item ids and slugs vary, the form does not.
+                    var key = System.Text.RegularExpressions.Regex.Replace(action, "[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");
+                    if (seen.Add(key)) yield return new Form(page, action, multipart, fields, hasToken);
+                }
             }
-        }
     }
 
     private static MultipartFormDataContent Multipart(IEnumerable<KeyValuePair<string, string>> fields)

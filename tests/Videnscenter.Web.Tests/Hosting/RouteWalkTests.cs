@@ -63,23 +63,23 @@ public sealed class RouteWalkSite : SecuritySite, IAsyncLifetime
         // Media files attached to the items: a hidden item's file must be as hidden as the item.
         var media = new Dictionary<(Audience, string), string>();
         foreach (var type in Schema.Types.Where(t => t.Fields.Any(f => f.Kind == FieldKind.Media)))
-        foreach (var level in TestContent.Levels)
-        {
-            var bytes = Convert.FromBase64String(TinyPng);
-            var uploaded = await InScopeAsync(sp => sp.GetRequiredService<MediaLibrary>().UploadAsync(
-                new MediaUpload($"{SlugOf(level, type.Name)}.png", new MemoryStream(bytes), bytes.Length, $"Billede til {Token(level, type.Name)}"), Author));
-            Assert.True(uploaded.Succeeded, string.Join(" ", uploaded.Errors.Select(e => e.Message)));
-            media[(level, type.Name)] = uploaded.File!.Name;
-        }
+            foreach (var level in TestContent.Levels)
+            {
+                var bytes = Convert.FromBase64String(TinyPng);
+                var uploaded = await InScopeAsync(sp => sp.GetRequiredService<MediaLibrary>().UploadAsync(
+                    new MediaUpload($"{SlugOf(level, type.Name)}.png", new MemoryStream(bytes), bytes.Length, $"Billede til {Token(level, type.Name)}"), Author));
+                Assert.True(uploaded.Succeeded, string.Join(" ", uploaded.Errors.Select(e => e.Message)));
+                media[(level, type.Name)] = uploaded.File!.Name;
+            }
 
         // Pass 1: every type at every level, without references (their targets do not exist yet).
         var created = new List<(ContentTypeDefinition Type, Audience Level, ContentItem Item)>();
         foreach (var type in Schema.Types)
-        foreach (var level in TestContent.Levels)
-        {
-            var item = await TestContent.CreateAsync(this, Draft(type, level, media.GetValueOrDefault((level, type.Name)), null), type, Author);
-            created.Add((type, level, item));
-        }
+            foreach (var level in TestContent.Levels)
+            {
+                var item = await TestContent.CreateAsync(this, Draft(type, level, media.GetValueOrDefault((level, type.Name)), null), type, Author);
+                created.Add((type, level, item));
+            }
 
         // Pass 2: each item refers to every other it may (the hidden ones first, for single references).
         var markers = new List<Marker>();
@@ -201,13 +201,13 @@ public sealed class RouteWalkTests(RouteWalkSite site, ITestOutputHelper output)
 
         // A URL made from a hidden item answers exactly like one made from a missing item.
         foreach (var endpoint in endpoints)
-        foreach (var (url, values) in Urls(endpoint.RoutePattern, hidden))
-        {
-            if (!values.Values.Any(v => hidden.Any(m => IsOf(m, v)))) continue;
-            var twin = Render(endpoint.RoutePattern, values.ToDictionary(p => p.Key, p => Substitute(p.Value, hidden)));
-            if (responses.TryGetValue(twin, out var missingStatus) && responses[url] != missingStatus)
-                failures.Add($"{url} svarede {responses[url]}, men den tilsvarende adresse til noget, der ikke findes ({twin}), svarede {missingStatus}");
-        }
+            foreach (var (url, values) in Urls(endpoint.RoutePattern, hidden))
+            {
+                if (!values.Values.Any(v => hidden.Any(m => IsOf(m, v)))) continue;
+                var twin = Render(endpoint.RoutePattern, values.ToDictionary(p => p.Key, p => Substitute(p.Value, hidden)));
+                if (responses.TryGetValue(twin, out var missingStatus) && responses[url] != missingStatus)
+                    failures.Add($"{url} svarede {responses[url]}, men den tilsvarende adresse til noget, der ikke findes ({twin}), svarede {missingStatus}");
+            }
 
         // 2. The items' own addresses and files: 404 above the reader's level, shown at or below it.
         foreach (var marker in hidden)

@@ -21,7 +21,7 @@ internal static class TestContent
         var upcoming = DateTime.Today.AddDays(40);
         foreach (var f in type.Fields)
         {
-            JsonNode? value = f.Kind switch
+            var value = f.Kind switch
             {
                 FieldKind.Text or FieldKind.Markdown => text(f),
                 FieldKind.Number => 7,

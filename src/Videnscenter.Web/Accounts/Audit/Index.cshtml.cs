@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Content.Definitions;
-using Videnscenter.Web.Editing;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Editing;
 
 namespace Videnscenter.Web.Accounts.Audit;
 

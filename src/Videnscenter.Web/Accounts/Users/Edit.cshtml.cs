@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Videnscenter.Web.Accounts.Audit;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Accounts.Audit;
 
 namespace Videnscenter.Web.Accounts.Users;
 

@@ -203,7 +203,7 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
 
     /// <summary>Texts for volunteers should be easy to read (LIX under 40).</summary>
     public bool ForVolunteers =>
-        Form.Audience == Audience.Frivillig || Type.Name == "Page" && Type.Field("forVolunteers") is not null && Form.Field("forVolunteers").IsChecked;
+        Form.Audience == Audience.Frivillig || Type.Name == Home.HomeFeature.PageTypeName && Type.Field("forVolunteers") is not null && Form.Field("forVolunteers").IsChecked;
 
     public string PublicUrl(ContentItem item) => $"/{Type.Section}/{item.Slug}";
 

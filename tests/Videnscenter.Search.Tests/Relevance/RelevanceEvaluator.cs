@@ -9,7 +9,7 @@ internal sealed record QueryScore(JudgedQuery Query, double Ndcg10, int Total, I
 internal sealed record ClassScore(string Class, int Queries, double Ndcg10, double ZeroHitShare)
 {
     public string Line(string? corpus = null) => string.Create(CultureInfo.InvariantCulture,
-        $"relevance {(corpus is null ? "" : "corpus=" + corpus + " ")}class={Class} queries={Queries} ndcg10={Ndcg10:F3} zero_hit={ZeroHitShare:F2}");
+        $"relevance class={Class} queries={Queries} ndcg10={Ndcg10:F3} zero_hit={ZeroHitShare:F2}{(corpus is null ? "" : " corpus=" + corpus)}");
 }
 
 /// <summary>

@@ -23,6 +23,7 @@ internal static class RelevanceBenchmark
 
         using (var seed = new SeedIndex())
         {
+            Console.Error.WriteLine(seed.SynonymsApplied ? "# synonyms: the seed synonyms are applied" : "# synonyms: this engine takes none");
             Print(RelevanceEvaluator.ScoreAll(seed.Index, RelevanceSet.Load()), "seed", verbose);
         }
 

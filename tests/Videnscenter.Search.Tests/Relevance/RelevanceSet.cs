@@ -18,8 +18,8 @@ internal static class RelevanceSet
         ["single", "inflection", "compound", "ascii", "typo", "synonym", "two-word", "phrase", "people"];
 
     /// <summary>
-    /// The synonyms editors are seeded with (issue 8). The engine takes query-time synonyms from the
-    /// host; the "synonym" class is judged as if they are applied, so it shows what they add.
+    /// The synonyms editors are seeded with (issue 8), handed to the engine by <see cref="SeedIndex"/>
+    /// when it takes query-time synonyms. The "synonym" class is judged as if they apply.
     /// </summary>
     public static readonly (string A, string B)[] SeedSynonyms =
         [("misbrug", "rusmidler"), ("bostøtte", "mestringsvejledning"), ("peer", "ligemand")];

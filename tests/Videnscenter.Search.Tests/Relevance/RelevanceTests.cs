@@ -116,6 +116,7 @@ public sealed class RelevanceTests(RelevanceTests.Fixture fixture, ITestOutputHe
     [Fact]
     public void Ranking_holds_its_floors()
     {
+        output.WriteLine(fixture.Seed.SynonymsApplied ? "# synonyms: the seed synonyms are applied" : "# synonyms: this engine takes none");
         foreach (ClassScore row in fixture.Table)
         {
             output.WriteLine(row.Line());

@@ -16,10 +16,7 @@ internal static class RelevanceBenchmark
     public static int Run(string[] args)
     {
         bool verbose = args.Contains("--verbose");
-        int at = Array.IndexOf(args, "--sizes");
-        int[] sizes = at >= 0 && at + 1 < args.Length
-            ? [.. args[at + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]
-            : [10_000];
+        int[] sizes = [.. (SearchBenchmark.Option(args, "--sizes") ?? "10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
 
         using (var seed = new SeedIndex())
         {

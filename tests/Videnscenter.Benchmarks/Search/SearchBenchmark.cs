@@ -135,14 +135,13 @@ internal static class SearchBenchmark
             double queryCpuMs = (process.TotalProcessorTime - queryCpuStart).TotalMilliseconds / Math.Max(1, timedQueries);
             Array.Sort(timings);
             double seconds = build.Elapsed.TotalSeconds;
-            string ndcg = judged is { Count: > 0 }
-                ? RelevanceEvaluator.ScoreAll(index, judged).Average(s => s.Ndcg10).ToString("F3", CultureInfo.InvariantCulture)
-                : "n/a";
+            IReadOnlyList<QueryScore> scores = RelevanceEvaluator.ScoreAll(index, judged ?? []);
+            string ndcg = scores.Count > 0 ? scores.Average(s => s.Ndcg10).ToString("F3", CultureInfo.InvariantCulture) : "n/a";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"search docs={documents.Count} build_s={seconds:F2} docs_per_s={documents.Count / seconds:F0} index_mb={bytes / 1048576.0:F1} p50_ms={Percentile(timings, 0.50):F3} p95_ms={Percentile(timings, 0.95):F3} p99_ms={Percentile(timings, 0.99):F3} ndcg10={ndcg}"));
-            if (verbose && judged is not null)
+            if (verbose && scores.Count > 0)
             {
-                foreach (ClassScore row in RelevanceEvaluator.ByClass(RelevanceEvaluator.ScoreAll(index, judged)))
+                foreach (ClassScore row in RelevanceEvaluator.ByClass(scores))
                 {
                     Console.Error.WriteLine("#   " + row.Line($"synthetic-{documents.Count}"));
                 }
@@ -318,7 +317,7 @@ internal static class SearchBenchmark
         };
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         int at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;

@@ -211,14 +211,111 @@ internal sealed class DanishCorpus
     /// <summary>Number of distinct surface words (without stop words).</summary>
     public int VocabularySize { get; }
 
+    /// <summary>The two topics each document of the last <see cref="Generate"/> was written from ("doc-i" → index i).</summary>
+    public List<(int A, int B)> DocumentTopics { get; } = [];
+
+    /// <summary>
+    /// Graded judgements from the generator's ground truth. Per lemma: the lemma's share of the topic
+    /// words, averaged over the document's two topics, makes the document about it: share ≥ 5 % (a
+    /// leading word of its topics) is 3, ≥ 2.5 % is 2, ≥ 0.8 % is 1; a document whose topics do not
+    /// carry the lemma but whose text uses it (any inflected form, hyphenated or not) is 1, as a
+    /// reader would call it related. For several lemmas the least of their grades counts. Keys are
+    /// document ids; <paramref name="documents"/> is what <see cref="Generate"/> returned.
+    /// </summary>
+    public IReadOnlyList<Dictionary<string, int>> Grades(IReadOnlyList<SearchDocument> documents, IReadOnlyList<string[]> lemmaSets)
+    {
+        string[] all = [.. lemmaSets.SelectMany(l => l).Distinct()];
+        Dictionary<string, int> lemmaOf = all.ToDictionary(l => l, l => Array.FindIndex(_lemmaForms, forms => forms[0] == l));
+        if (lemmaOf.FirstOrDefault(p => p.Value < 0) is { Key: { } unknown })
+        {
+            throw new ArgumentException("Unknown lemma: " + unknown);
+        }
+
+        // One pass over the text: which of the lemmas each document mentions.
+        var formToLemma = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach ((string lemma, int index) in lemmaOf)
+        {
+            foreach (string form in _lemmaForms[index])
+            {
+                formToLemma[form] = Array.IndexOf(all, lemma);
+            }
+        }
+
+        var mentions = new bool[documents.Count, all.Length];
+        var word = new StringBuilder();
+        for (int d = 0; d < documents.Count; d++)
+        {
+            foreach (string text in (string[])[documents[d].Title, documents[d].Summary, documents[d].Body])
+            {
+                foreach (char c in text + " ")
+                {
+                    if (char.IsLetter(c))
+                    {
+                        word.Append(char.ToLowerInvariant(c));
+                    }
+                    else if (c != '-')
+                    {
+                        if (word.Length > 0 && formToLemma.TryGetValue(word.ToString(), out int at))
+                        {
+                            mentions[d, at] = true;
+                        }
+
+                        word.Clear();
+                    }
+                }
+            }
+        }
+
+        var result = new List<Dictionary<string, int>>();
+        foreach (string[] lemmas in lemmaSets)
+        {
+            var grades = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int d = 0; d < documents.Count; d++)
+            {
+                (int a, int b) = DocumentTopics[d];
+                int grade = lemmas.Min(lemma =>
+                {
+                    double share = (TopicShare(a, lemmaOf[lemma]) + TopicShare(b, lemmaOf[lemma])) / 2;
+                    int topical = share >= 0.05 ? 3 : share >= 0.025 ? 2 : share >= 0.008 ? 1 : 0;
+                    return Math.Max(topical, mentions[d, Array.IndexOf(all, lemma)] ? 1 : 0);
+                });
+                if (grade > 0)
+                {
+                    grades[documents[d].Id] = grade;
+                }
+            }
+
+            result.Add(grades);
+        }
+
+        return result;
+    }
+
+    /// <summary>The probability that a topic word of <paramref name="topic"/> is <paramref name="lemma"/>.</summary>
+    private double TopicShare(int topic, int lemma)
+    {
+        double share = 0;
+        for (int position = 0; position < _topics[topic].Length; position++)
+        {
+            if (_topics[topic][position] == lemma)
+            {
+                share += _topicCdf[position] - (position > 0 ? _topicCdf[position - 1] : 0);
+            }
+        }
+
+        return share;
+    }
+
     public List<SearchDocument> Generate(int count)
     {
         var documents = new List<SearchDocument>(count);
+        DocumentTopics.Clear();
         var now = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc);
         for (int i = 0; i < count; i++)
         {
             int topicA = _random.Next(_topics.Length);
             int topicB = _random.NextDouble() < 0.5 ? _random.Next(_topics.Length) : topicA;
+            DocumentTopics.Add((topicA, topicB));
             string type = Types[_random.Next(Types.Length)];
             bool dated = type is "Course" or "Event";
             var facets = new Dictionary<string, IReadOnlyList<string>>();

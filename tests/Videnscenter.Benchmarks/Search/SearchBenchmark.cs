@@ -3,14 +3,24 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Videnscenter.Search;
+using Videnscenter.Search.Tests.Relevance;
 
 namespace Videnscenter.Benchmarks.Search;
 
 /// <summary>
 /// <c>search</c>: builds indexes of synthetic Danish documents (or a JSON-lines corpus) through
 /// <see cref="SearchIndex"/> exactly as the site does, then measures warm query latency over a fixed
-/// query mix. Prints one summary line per corpus; details go to stderr with <c>--verbose</c>.
+/// query mix, the ranking (nDCG@10) and publish-to-findable time. Prints a <c>search</c> and a
+/// <c>publish</c> line per corpus; details go to stderr with <c>--verbose</c>.
 /// </summary>
+/// <remarks>
+/// The timed query is the product's whole query, as the search page sends it: hits, total, facets,
+/// snippets and "Mente du …?" under the access filter of a signed-in volunteer (Reader =
+/// Frivillig, so staff-only documents are filtered out), page size 10.
+/// ndcg10 on the search line is the mean nDCG@10 of the judged synthetic queries at that corpus
+/// size (<see cref="SyntheticRelevance"/>, graded from the generator's topics, read as staff), not
+/// the seed-content relevance set; that one is printed by the <c>relevance</c> command.
+/// </remarks>
 internal static class SearchBenchmark
 {
     /// <summary>The fixed query mix: single words, inflected forms, compounds, two words, phrases, typos.</summary>
@@ -48,7 +58,7 @@ internal static class SearchBenchmark
             {
                 List<SearchDocument> documents = ReadCorpus(corpus);
                 string[] mix = queries is null ? QueryMix : [.. File.ReadAllLines(queries).Where(l => l.Length > 0)];
-                Measure(directory, documents, mix, timedQueries, verbose, hits);
+                Measure(directory, documents, mix, timedQueries, verbose, hits, judged: null);
                 return 0;
             }
 
@@ -61,8 +71,9 @@ internal static class SearchBenchmark
 
             foreach (int size in sizes)
             {
-                List<SearchDocument> documents = new DanishCorpus().Generate(size);
-                Measure(directory, documents, QueryMix, timedQueries, verbose, hits);
+                var corpusAtSize = new DanishCorpus();
+                List<SearchDocument> documents = corpusAtSize.Generate(size);
+                Measure(directory, documents, QueryMix, timedQueries, verbose, hits, SyntheticRelevance.For(corpusAtSize, documents));
             }
 
             return 0;
@@ -73,9 +84,14 @@ internal static class SearchBenchmark
         }
     }
 
-    private static void Measure(string directory, List<SearchDocument> documents, string[] mix, int timedQueries, bool verbose, string? hitsFile)
+    private static void Measure(string directory, List<SearchDocument> documents, string[] mix, int timedQueries, bool verbose, string? hitsFile,
+        IReadOnlyList<JudgedQuery>? judged)
     {
-        string path = Path.Combine(directory, $"index-{documents.Count}.db");
+        // Each corpus gets a folder of its own; the index is whatever the engine makes at "index"
+        // (a file plus its journal, or a directory), and index_mb is everything in the folder.
+        string folder = Path.Combine(directory, $"docs-{documents.Count}");
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, "index");
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         TimeSpan buildCpuStart = process.TotalProcessorTime;
@@ -86,9 +102,7 @@ internal static class SearchBenchmark
             build.Stop();
             process.Refresh();
             double buildCpu = (process.TotalProcessorTime - buildCpuStart).TotalSeconds;
-            long bytes = new DirectoryInfo(directory).GetFiles(Path.GetFileName(path) + "*").Sum(f => f.Length);
-
-            SearchRequest Request(string query) => new() { Query = query, Reader = Audience.Medarbejder, NowUtc = Now };
+            long bytes = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
             // Warm-up: every query a few times.
             for (int round = 0; round < 3; round++)
@@ -121,8 +135,17 @@ internal static class SearchBenchmark
             double queryCpuMs = (process.TotalProcessorTime - queryCpuStart).TotalMilliseconds / Math.Max(1, timedQueries);
             Array.Sort(timings);
             double seconds = build.Elapsed.TotalSeconds;
+            IReadOnlyList<QueryScore> scores = RelevanceEvaluator.ScoreAll(index, judged ?? []);
+            string ndcg = scores.Count > 0 ? scores.Average(s => s.Ndcg10).ToString("F3", CultureInfo.InvariantCulture) : "n/a";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"search docs={documents.Count} build_s={seconds:F2} docs_per_s={documents.Count / seconds:F0} index_mb={bytes / 1048576.0:F1} p50_ms={Percentile(timings, 0.50):F3} p95_ms={Percentile(timings, 0.95):F3} p99_ms={Percentile(timings, 0.99):F3}"));
+                $"search docs={documents.Count} build_s={seconds:F2} docs_per_s={documents.Count / seconds:F0} index_mb={bytes / 1048576.0:F1} p50_ms={Percentile(timings, 0.50):F3} p95_ms={Percentile(timings, 0.95):F3} p99_ms={Percentile(timings, 0.99):F3} ndcg10={ndcg}"));
+            if (verbose && scores.Count > 0)
+            {
+                foreach (ClassScore row in RelevanceEvaluator.ByClass(scores))
+                {
+                    Console.Error.WriteLine("#   " + row.Line($"synthetic-{documents.Count}"));
+                }
+            }
 
             if (verbose)
             {
@@ -153,12 +176,77 @@ internal static class SearchBenchmark
 
                 File.WriteAllText(hitsFile, output.ToString());
             }
+
+            // Last, as it adds documents to the index.
+            MeasurePublish(index, documents);
         }
 
-        foreach (string file in Directory.GetFiles(directory, Path.GetFileName(path) + "*"))
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>The query the search page sends: page 1 of 10 for a signed-in volunteer.</summary>
+    private static SearchRequest Request(string query) =>
+        new() { Query = query, Reader = Audience.Frivillig, PageSize = 10, NowUtc = Now };
+
+    /// <summary>
+    /// Publish to findable on the warm index: each of <see cref="Publishes"/> documents (a copy of a
+    /// corpus document with a word of its own in the title) is upserted, then searched for by that
+    /// word until it is among the hits; the time runs from the start of the upsert. A document not
+    /// found within <see cref="PublishTimeout"/> is counted as missing.
+    /// </summary>
+    private static void MeasurePublish(SearchIndex index, List<SearchDocument> documents)
+    {
+        var timings = new List<double>(Publishes);
+        int missing = 0;
+        for (int i = 0; i < Publishes; i++)
         {
-            File.Delete(file);
+            string word = PublishWord(i);
+            SearchDocument source = documents[(i * 7919) % documents.Count];
+            SearchDocument published = source with
+            {
+                Id = "publish-" + i.ToString(CultureInfo.InvariantCulture),
+                Title = source.Title + " " + word,
+                Audience = Audience.Offentlig,
+                Url = "/publish/" + i.ToString(CultureInfo.InvariantCulture),
+            };
+
+            long start = Stopwatch.GetTimestamp();
+            index.Upsert(published);
+            bool found = false;
+            while (!found && Stopwatch.GetElapsedTime(start) < PublishTimeout)
+            {
+                found = index.Search(Request(word)).Hits.Any(h => h.Id == published.Id);
+            }
+
+            if (found)
+            {
+                timings.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            else
+            {
+                missing++;
+            }
         }
+
+        double[] sorted = [.. timings.Order()];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"publish docs={documents.Count} p50_ms={Percentile(sorted, 0.50):F3} p95_ms={Percentile(sorted, 0.95):F3}{(missing > 0 ? $" missing={missing}" : "")}"));
+    }
+
+    private const int Publishes = 200;
+
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>A word no corpus has, one per publish ("zqxaab…"), ending in a consonant no Danish suffix rule strips.</summary>
+    private static string PublishWord(int i)
+    {
+        var letters = new StringBuilder("zqx");
+        for (int n = i, digits = 0; digits < 3; digits++, n /= 26)
+        {
+            letters.Append((char)('a' + (n % 26)));
+        }
+
+        return letters.Append('q').ToString();
     }
 
     /// <summary>The 1-minute load average where the OS tells it (Linux), else "n/a".</summary>
@@ -229,7 +317,7 @@ internal static class SearchBenchmark
         };
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         int at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Videnscenter.Search.Tests.Relevance;
+
+/// <summary>
+/// The seed content (content-seed/&lt;section&gt;/&lt;slug&gt;.md) as the site indexes it, without the site:
+/// the recipe's content types say which fields are indexed, which are facets, the type's boost and
+/// default audience, and the taxonomies give the labels. Mirrors Web's <c>SearchDocuments.From</c>
+/// (one document per item; a slide deck adds one per "## Slide N" section, boost × 0.9; body = the
+/// Markdown body plus the indexed text and Markdown fields as plain text). Ids are
+/// "&lt;section&gt;/&lt;slug&gt;" and "slides/&lt;slug&gt;#slide-N", so the judgements can name them.
+/// When SearchDocuments changes what it indexes, change this to match.
+/// </summary>
+internal static partial class SeedDocuments
+{
+    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+
+    public static IReadOnlyList<SearchDocument> Load() => Load(RepoRoot.Recipe, RepoRoot.Seed);
+
+    public static IReadOnlyList<SearchDocument> Load(string recipePath, string seedFolder)
+    {
+        using JsonDocument recipe = JsonDocument.Parse(File.ReadAllText(recipePath));
+        JsonElement[] steps = [.. recipe.RootElement.GetProperty("steps").EnumerateArray()];
+        Dictionary<string, Dictionary<string, string>> taxonomies = steps
+            .Where(s => s.TryGetProperty("taxonomies", out _))
+            .SelectMany(s => s.GetProperty("taxonomies").EnumerateArray())
+            .ToDictionary(
+                t => t.GetProperty("name").GetString()!,
+                t => t.GetProperty("terms").EnumerateArray().ToDictionary(x => x.GetProperty("key").GetString()!, x => x.GetProperty("label").GetString()!));
+        JsonElement[] types = [.. steps.Where(s => s.TryGetProperty("types", out _)).SelectMany(s => s.GetProperty("types").EnumerateArray())];
+
+        var documents = new List<SearchDocument>();
+        foreach (JsonElement type in types)
+        {
+            string section = type.GetProperty("section").GetString()!;
+            string folder = Path.Combine(seedFolder, section);
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            foreach (string file in Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal))
+            {
+                FrontMatter item = FrontMatter.Parse(File.ReadAllText(file), file);
+                documents.AddRange(From(item, Path.GetFileNameWithoutExtension(file), type, taxonomies));
+            }
+        }
+
+        return documents;
+    }
+
+    private static IEnumerable<SearchDocument> From(FrontMatter item, string fileSlug, JsonElement type,
+        Dictionary<string, Dictionary<string, string>> taxonomies)
+    {
+        string typeName = type.GetProperty("name").GetString()!;
+        string section = type.GetProperty("section").GetString()!;
+        string slug = item.Text("slug") is { Length: > 0 } s ? s : fileSlug;
+        JsonElement[] fields = [.. type.GetProperty("fields").EnumerateArray()];
+        double boost = type.TryGetProperty("boost", out JsonElement b) ? b.GetDouble() : 1.0;
+        string audienceText = item.Text("audience") is { Length: > 0 } a ? a : type.GetProperty("defaultAudience").GetString()!;
+
+        var facets = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (JsonElement field in fields.Where(f => Flag(f, "facet")))
+        {
+            string name = field.GetProperty("name").GetString()!;
+            string? taxonomy = field.TryGetProperty("taxonomy", out JsonElement t) ? t.GetString() : null;
+            List<string> values = [.. item.List(name).Select(v => taxonomy is not null && taxonomies[taxonomy].TryGetValue(v, out string? label) ? label : v)];
+            if (values.Count > 0)
+            {
+                facets[taxonomy ?? name] = values;
+            }
+        }
+
+        IEnumerable<string> indexed = fields
+            .Where(f => Flag(f, "indexed") && f.GetProperty("kind").GetString() is "markdown" or "text")
+            .Select(f => f.GetProperty("kind").GetString() == "markdown" ? PlainText(item.Text(f.GetProperty("name").GetString()!)) : item.Text(f.GetProperty("name").GetString()!))
+            .Where(text => !string.IsNullOrWhiteSpace(text));
+
+        DateTime? starts = fields
+            .Where(f => f.GetProperty("kind").GetString() == "dateTimeRanges")
+            .SelectMany(f => item.List(f.GetProperty("name").GetString()!))
+            .Select(RangeStartUtc)
+            .DefaultIfEmpty()
+            .Max();
+
+        string id = $"{section}/{slug}";
+        string url = $"/{section}/{slug}";
+        Dictionary<string, string> departments = taxonomies["afdelinger"];
+        var document = new SearchDocument
+        {
+            Id = id,
+            Type = typeName,
+            Title = item.Text("title"),
+            Summary = item.Text("summary"),
+            Body = string.Join("\n\n", new[] { PlainText(item.Body) }.Concat(indexed)),
+            Url = url,
+            Audience = Enum.Parse<Audience>(audienceText),
+            Departments = [.. item.List("departments").Select(d => departments.TryGetValue(d, out string? label) ? label : d)],
+            Tags = item.List("tags"),
+            Facets = facets,
+            Boost = boost,
+            StartsUtc = starts,
+            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        };
+        yield return document;
+
+        if (typeName != "SlideDeck")
+        {
+            yield break;
+        }
+
+        MatchCollection headings = SlideHeading().Matches(item.Body);
+        for (int i = 0; i < headings.Count; i++)
+        {
+            int start = headings[i].Index + headings[i].Length;
+            int end = i + 1 < headings.Count ? headings[i + 1].Index : item.Body.Length;
+            string number = headings[i].Groups[1].Value;
+            string title = headings[i].Groups[2].Value.Trim();
+            yield return document with
+            {
+                Id = $"{id}#slide-{number}",
+                Title = title.Length == 0 ? $"{document.Title}, slide {number}" : $"{document.Title}, slide {number}: {title}",
+                Summary = "",
+                Body = PlainText(item.Body[start..end].Trim()),
+                Url = $"{url}#slide-{number}",
+                Boost = boost * 0.9,
+            };
+        }
+    }
+
+    private static bool Flag(JsonElement field, string name) =>
+        field.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.True;
+
+    /// <summary>"2027-02-02 13:00-15:30" → the start in UTC (the seed's times are Danish local time).</summary>
+    private static DateTime? RangeStartUtc(string range)
+    {
+        string start = range.Split(' ')[0] + " " + range.Split(' ')[1].Split('-')[0];
+        DateTime local = DateTime.ParseExact(start, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return TimeZoneInfo.ConvertTimeToUtc(local, Copenhagen);
+    }
+
+    /// <summary>Markdown as the reader sees it: no markers, link text without the address.</summary>
+    private static string PlainText(string markdown)
+    {
+        string text = LinkPattern().Replace(markdown, "$1");
+        text = MarkerPattern().Replace(text, "");
+        text = EmphasisPattern().Replace(text, "");
+        return text.Trim();
+    }
+
+    [GeneratedRegex(@"^##\s+Slide\s+(\d+)\s*:?\s*(.*)$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex SlideHeading();
+
+    [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"^\s*(#{1,6}\s+|[-*+]\s+|\d+\.\s+|>\s?)", RegexOptions.Multiline)]
+    private static partial Regex MarkerPattern();
+
+    [GeneratedRegex(@"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`")]
+    private static partial Regex EmphasisPattern();
+}
+
+/// <summary>Finds the repository's folders from the output folder, wherever the clone is.</summary>
+internal static class RepoRoot
+{
+    public static string Path { get; } = Find();
+
+    public static string Recipe => System.IO.Path.Combine(Path, "recipes", "videnscenter.recipe.json");
+
+    public static string Seed => System.IO.Path.Combine(Path, "content-seed");
+
+    public static string Judgements => System.IO.Path.Combine(Path, "tests", "Videnscenter.Search.Tests", "Relevance", "judgements.tsv");
+
+    private static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Videnscenter.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Fandt ikke Videnscenter.sln over " + AppContext.BaseDirectory);
+    }
+}

@@ -1,54 +1,121 @@
-using Microsoft.Data.Sqlite;
-using Videnscenter.Search.Indexing;
+using Lucene.Net.Facet;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Videnscenter.Search.Analysis;
+using Videnscenter.Search.Index;
 using Videnscenter.Search.Querying;
-using Videnscenter.Search.Storage;
+using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace Videnscenter.Search;
 
+/// <summary>Settings of an index that change what is indexed (a change means a rebuild).</summary>
+public sealed record SearchIndexOptions
+{
+    /// <summary>
+    /// Curated compound parts ("recovery", "skole", "plan", …): an indexed compound that contains one
+    /// is also indexed under that part, so "plan" finds "psykiatriplanen". Parts found in the indexed
+    /// vocabulary are used at query time anyway; this list is for parts that never occur alone.
+    /// </summary>
+    public IReadOnlyList<string> CompoundParts { get; init; } = [];
+}
+
 /// <summary>
-/// The site's search index: an SQLite file with FTS5 over Danish-analysed text, rebuildable from the
-/// content store at any time. Thread-safe: searches run concurrently (a pool of read connections,
-/// WAL mode), writes are serialised, and a rebuild is built in a separate file and swapped in.
+/// The site's search index: a Lucene.Net index directory with Danish analysis, rebuildable from the
+/// content store at any time. Thread-safe: searches run concurrently on near-real-time searchers,
+/// writes go through the one IndexWriter and are searchable when the call returns, and a rebuild is
+/// written into a new directory beside the live one and swapped in while searching goes on.
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
+    private const string CurrentFile = "current";
+    private const string GenerationPrefix = "gen-";
+    private const int ParallelBatchSize = 256;
+
+    /// <summary>Pending changes are committed this long after the last write (and on dispose).</summary>
+    private static readonly TimeSpan CommitDelay = TimeSpan.FromSeconds(1);
+
     private readonly string _path;
+    private readonly DanishAnalysis _analysis;
+    private readonly FacetsConfig _facets = IndexFields.CreateFacetsConfig();
     private readonly object _writeLock = new();
-    private readonly ReaderWriterLockSlim _swapGate = new(LockRecursionPolicy.NoRecursion);
-    private IndexStore _store;
+    private readonly object _rebuildLock = new();
+    private readonly ReaderWriterLockSlim _swapGate = new(LockRecursionPolicy.SupportsRecursion);
+    private readonly Timer _commitTimer;
+    private IndexGeneration _current;
+    private List<Action<IndexGeneration>>? _duringRebuild;
     private volatile bool _needsRebuild;
+    private volatile SynonymSet _synonyms = SynonymSet.Empty;
     private bool _disposed;
 
-    private SearchIndex(string path, IndexStore store, bool needsRebuild)
+    private SearchIndex(string path, DanishAnalysis analysis, IndexGeneration current, bool needsRebuild, string? problem)
     {
         _path = path;
-        _store = store;
+        _analysis = analysis;
+        _current = current;
         _needsRebuild = needsRebuild;
+        OpenProblem = problem;
+        _commitTimer = new Timer(_ => CommitQuietly());
     }
 
     /// <summary>
-    /// Opens the index file, creating it when missing. When the file was missing, is not a readable
-    /// index, or was built with another analyzer or schema version, it is recreated empty and
-    /// <see cref="NeedsRebuild"/> is true: the host should then call <see cref="Rebuild"/>.
+    /// Opens the index in <paramref name="directoryPath"/> (a folder; created when missing). When no
+    /// index is there, or it is damaged, or it was built with another analyzer version, an empty one
+    /// takes its place and <see cref="NeedsRebuild"/> is true: the host should then call <see cref="Rebuild"/>.
     /// </summary>
-    public static SearchIndex Open(string filePath)
+    public static SearchIndex Open(string directoryPath, SearchIndexOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        string path = Path.GetFullPath(filePath);
-        DeleteLeftoverRebuildFiles(path);
-        IndexStore store = IndexStore.Open(path, out bool recreated);
-        return new SearchIndex(path, store, recreated);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directoryPath);
+        string path = Path.GetFullPath(directoryPath);
+        if (File.Exists(path))
+        {
+            // An index file of the former engine (or anything else) where the folder belongs.
+            File.Delete(path);
+        }
+
+        Directory.CreateDirectory(path);
+        var analysis = new DanishAnalysis(options?.CompoundParts);
+        string? current = ReadCurrent(path);
+        IndexGeneration? generation = null;
+        string? problem = "no index yet";
+        if (current is not null)
+        {
+            generation = IndexGeneration.TryOpen(Path.Combine(path, current), analysis, out problem);
+        }
+
+        bool needsRebuild = generation is null;
+        if (generation is null)
+        {
+            string name = NewGenerationName();
+            generation = IndexGeneration.Create(Path.Combine(path, name), analysis);
+            WriteCurrent(path, name);
+        }
+        else
+        {
+            problem = null;
+        }
+
+        DeleteOtherGenerations(path, Path.GetFileName(generation.Path));
+        return new SearchIndex(path, analysis, generation, needsRebuild, problem);
     }
 
-    /// <summary>True when the index was (re)created empty or found damaged and must be rebuilt.</summary>
+    /// <summary>True when the index was created empty, or found outdated or damaged, and must be rebuilt.</summary>
     public bool NeedsRebuild => _needsRebuild;
 
-    /// <summary>Number of indexed documents (all audiences).</summary>
-    public int Count => Read(session =>
+    /// <summary>Why the index found at start-up could not be used (null when it was fine).</summary>
+    public string? OpenProblem { get; }
+
+    /// <summary>The analyzer version written into every commit; another version forces a rebuild.</summary>
+    public string AnalyzerVersion => _analysis.AnalyzerVersion;
+
+    /// <summary>Synonyms applied at query time; replace the set at any time (no reindex needed).</summary>
+    public SynonymSet Synonyms
     {
-        using SqliteCommand command = session.CreateCommand("SELECT count(*) FROM docs");
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    });
+        get => _synonyms;
+        set => _synonyms = value ?? SynonymSet.Empty;
+    }
+
+    /// <summary>Number of indexed documents (all audiences, slides included).</summary>
+    public int Count => Read((generation, searcher) => searcher.IndexReader.NumDocs);
 
     /// <summary>Adds or replaces one document.</summary>
     public void Upsert(SearchDocument doc)
@@ -57,72 +124,118 @@ public sealed class SearchIndex : IDisposable
         Upsert([doc]);
     }
 
-    /// <summary>Adds or replaces documents in one transaction (analysis runs on several threads).</summary>
+    /// <summary>
+    /// Adds or replaces documents (the last of equal ids wins). The batch is read completely before
+    /// anything is written, so a failing source changes nothing. Searchable when the call returns.
+    /// </summary>
     public void Upsert(IEnumerable<SearchDocument> docs)
     {
         ArgumentNullException.ThrowIfNull(docs);
-        Write(writer => writer.UpsertAll(docs));
+        List<SearchDocument> batch = LastOfEachId(docs);
+        foreach (SearchDocument doc in batch)
+        {
+            Validate(doc);
+        }
+
+        if (batch.Count > 0)
+        {
+            Write(generation => AddAll(generation, batch, replace: true));
+        }
     }
 
     /// <summary>Removes the document with this id (nothing happens when there is none).</summary>
     public void Delete(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        Write(writer => writer.Delete(id));
-    }
-
-    /// <summary>Removes every document whose id starts with <paramref name="idPrefix"/>, e.g. all slides "guid#".</summary>
-    public void DeleteByPrefix(string idPrefix)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(idPrefix);
-        Write(writer => writer.DeleteByPrefix(idPrefix));
+        Write(generation => generation.Tracking.DeleteDocuments(new Term(IndexFields.Id, id)));
     }
 
     /// <summary>
-    /// Replaces the whole index with <paramref name="all"/>: builds a new file next to the current one
-    /// (searches keep using the old one meanwhile), then swaps it in. Uses the same code path as
-    /// <see cref="Upsert(IEnumerable{SearchDocument})"/>, so both give identical results.
+    /// Removes every document whose id starts with <paramref name="idPrefix"/>, e.g. an item and all
+    /// its slides. One delete query, however many documents match: no per-document work.
+    /// </summary>
+    public void DeleteByPrefix(string idPrefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idPrefix);
+        Write(generation => generation.Tracking.DeleteDocuments(new PrefixQuery(new Term(IndexFields.Id, idPrefix))));
+    }
+
+    /// <summary>Removes an item and all its sub-documents ("id#…"), by their shared group term.</summary>
+    public void DeleteItem(string itemId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(itemId);
+        Write(generation => generation.Tracking.DeleteDocuments(new Term(IndexFields.Group, IndexFields.GroupOf(itemId))));
+    }
+
+    /// <summary>
+    /// Replaces the whole index with <paramref name="all"/>: a new index is built in a new directory
+    /// (searches and writes keep using the live one meanwhile; writes made during the build are
+    /// replayed onto the new one), then swapped in. A failing source leaves the live index as it was.
     /// </summary>
     public void Rebuild(IEnumerable<SearchDocument> all)
     {
         ArgumentNullException.ThrowIfNull(all);
-        lock (_writeLock)
+        lock (_rebuildLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            string temporary = _path + ".rebuild-" + Guid.NewGuid().ToString("N");
+            string name = NewGenerationName();
+            IndexGeneration building = IndexGeneration.Create(Path.Combine(_path, name), _analysis, bulk: true);
+            lock (_writeLock)
+            {
+                _duringRebuild = [];
+            }
+
             try
             {
-                IndexStore.CreateEmpty(temporary, bulk: true);
-                DocumentInfoTable documents;
-                using (IndexStore building = IndexStore.OpenForBulkLoad(temporary))
+                List<SearchDocument> documents = LastOfEachId(all);
+                foreach (SearchDocument doc in documents)
                 {
-                    using (var writer = new IndexWriter(building.Writer))
-                    {
-                        writer.UpsertAll(all);
-                        writer.Commit();
-                    }
-
-                    documents = building.FinishBulkLoad();
+                    Validate(doc);
                 }
 
+                AddAll(building, documents, replace: false);
+                building.Commit();
+            }
+            catch
+            {
+                lock (_writeLock)
+                {
+                    _duringRebuild = null;
+                }
+
+                building.Abandon();
+                TryDeleteDirectory(building.Path);
+                throw;
+            }
+
+            IndexGeneration old;
+            lock (_writeLock)
+            {
+                foreach (Action<IndexGeneration> change in _duringRebuild!)
+                {
+                    change(building);
+                }
+
+                _duringRebuild = null;
+                building.Commit();
+                WriteCurrent(_path, name);
                 _swapGate.EnterWriteLock();
                 try
                 {
-                    _store.Dispose();
-                    IndexStore.DeleteFiles(_path);
-                    File.Move(temporary, _path);
-                    _store = IndexStore.Open(_path, out bool recreated, documents);
-                    _needsRebuild = recreated;
+                    old = _current;
+                    _current = building;
+                    _needsRebuild = false;
                 }
                 finally
                 {
                     _swapGate.ExitWriteLock();
                 }
+
+                building.WaitUntilSearchable(building.Tracking.Generation);
             }
-            finally
-            {
-                IndexStore.DeleteFiles(temporary);
-            }
+
+            old.Dispose();
+            TryDeleteDirectory(old.Path);
         }
     }
 
@@ -130,58 +243,76 @@ public sealed class SearchIndex : IDisposable
     public SearchResult Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Read(session => SearchExecutor.Run(_store, session, request));
+        return Read((generation, searcher) => SearchExecutor.Run(generation, searcher, _analysis, _synonyms, request));
     }
 
     /// <summary>Up to <paramref name="max"/> completions (titles, then words) from documents the reader may see.</summary>
     public IReadOnlyList<string> Autocomplete(string prefix, Audience reader, int max = 8) =>
-        Read(session => Querying.Autocomplete.Run(session, prefix, reader, max));
+        Read((generation, searcher) => Querying.Autocomplete.Run(generation, searcher, prefix, reader, max));
+
+    /// <summary>
+    /// Merges away deleted documents. Lucene counts deleted documents in its term statistics until
+    /// their segments merge, so scores drift slightly after many updates; after this call they are
+    /// exactly those of a fresh rebuild. Costly on a large index: for maintenance, not per request.
+    /// </summary>
+    public void MergeDeletes()
+    {
+        Write(generation =>
+        {
+            generation.Writer.ForceMerge(1);
+            return generation.Tracking.Generation;
+        });
+    }
 
     public void Dispose()
     {
-        lock (_writeLock)
+        lock (_rebuildLock)
         {
-            if (_disposed)
+            lock (_writeLock)
             {
-                return;
-            }
+                if (_disposed)
+                {
+                    return;
+                }
 
-            _swapGate.EnterWriteLock();
-            try
-            {
-                _disposed = true;
-                _store.Dispose();
-            }
-            finally
-            {
-                _swapGate.ExitWriteLock();
+                _swapGate.EnterWriteLock();
+                try
+                {
+                    _disposed = true;
+                    _commitTimer.Dispose();
+                    _current.Dispose();
+                }
+                finally
+                {
+                    _swapGate.ExitWriteLock();
+                }
             }
         }
 
         _swapGate.Dispose();
     }
 
-    private T Read<T>(Func<ReaderSession, T> action)
+    private T Read<T>(Func<IndexGeneration, IndexSearcher, T> action)
     {
         _swapGate.EnterReadLock();
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            IndexStore store = _store;
-            ReaderSession session = store.RentReader();
+            IndexGeneration generation = _current;
+            IndexSearcher searcher = generation.Searchers.Acquire();
             try
             {
-                return action(session);
+                return action(generation, searcher);
             }
-            catch (SqliteException exception)
+            catch (Exception exception) when (exception is CorruptIndexException or EndOfStreamException or IOException)
             {
-                session.Broken = true;
-                NoteDamage(exception);
+                // Damage that slipped past the checksums at start-up: the host rebuilds.
+                _needsRebuild = true;
                 throw;
             }
             finally
             {
-                store.ReturnReader(session);
+                generation.Searchers.Release(searcher);
             }
         }
         finally
@@ -190,55 +321,168 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private void Write(Action<IndexWriter> action)
+    private void Write(Func<IndexGeneration, long> change)
     {
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            IndexGeneration generation = _current;
+            long version;
             try
             {
-                using var writer = new IndexWriter(_store.Writer);
-                action(writer);
-                writer.Commit();
-                _store.Documents.Apply(writer.Added, writer.Removed);
+                version = change(generation);
             }
-            catch (SqliteException exception)
+            catch (Exception exception) when (exception is IOException or CorruptIndexException)
             {
-                NoteDamage(exception);
+                _needsRebuild = true;
                 throw;
             }
+
+            _duringRebuild?.Add(building => change(building));
+            generation.WaitUntilSearchable(version);
+            _commitTimer.Change(CommitDelay, Timeout.InfiniteTimeSpan);
         }
     }
 
-    /// <summary>A damaged file is reported through <see cref="NeedsRebuild"/> (the host rebuilds it).</summary>
-    private void NoteDamage(SqliteException exception)
+    /// <summary>Writes documents, on all cores for large batches (the ids are distinct here).</summary>
+    private long AddAll(IndexGeneration generation, List<SearchDocument> documents, bool replace)
     {
-        const int SqliteCorrupt = 11;
-        const int SqliteNotADatabase = 26;
-        if ((exception.SqliteErrorCode & 0xFF) is SqliteCorrupt or SqliteNotADatabase)
+        long version = generation.Tracking.Generation;
+        void AddOne(SearchDocument doc)
         {
-            _needsRebuild = true;
+            LuceneDocument document = IndexFields.Build(doc, _analysis, _facets);
+            long added = replace
+                ? generation.Tracking.UpdateDocument(new Term(IndexFields.Id, doc.Id), document)
+                : generation.Tracking.AddDocument(document);
+            InterlockedMax(ref version, added);
         }
+
+        if (documents.Count < ParallelBatchSize)
+        {
+            documents.ForEach(AddOne);
+        }
+        else
+        {
+            Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, AddOne);
+        }
+
+        return version;
     }
 
-    private static void DeleteLeftoverRebuildFiles(string path)
+    private void CommitQuietly()
     {
-        string? directory = Path.GetDirectoryName(path);
-        if (directory is null || !Directory.Exists(directory))
+        lock (_writeLock)
         {
-            return;
-        }
+            if (_disposed)
+            {
+                return;
+            }
 
-        foreach (string file in Directory.EnumerateFiles(directory, Path.GetFileName(path) + ".rebuild-*"))
-        {
             try
             {
-                File.Delete(file);
+                _current.Commit();
             }
-            catch (IOException)
+            catch (Exception exception) when (exception is IOException or CorruptIndexException or ObjectDisposedException)
             {
-                // Another process may still be building it; leave it.
+                _needsRebuild = true;
             }
+        }
+    }
+
+    private static List<SearchDocument> LastOfEachId(IEnumerable<SearchDocument> docs)
+    {
+        var all = new List<SearchDocument>();
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (SearchDocument doc in docs)
+        {
+            ArgumentNullException.ThrowIfNull(doc);
+            ArgumentException.ThrowIfNullOrEmpty(doc.Id, nameof(docs));
+            last[doc.Id] = all.Count;
+            all.Add(doc);
+        }
+
+        if (last.Count == all.Count)
+        {
+            return all;
+        }
+
+        return [.. all.Where((doc, index) => last[doc.Id] == index)];
+    }
+
+    private static void Validate(SearchDocument doc)
+    {
+        if (!double.IsFinite(doc.Boost) || doc.Boost <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(doc), doc.Boost, $"Boost must be a positive number (document {doc.Id}).");
+        }
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        long seen = Interlocked.Read(ref target);
+        while (value > seen)
+        {
+            long previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+
+    private static string NewGenerationName() =>
+        GenerationPrefix + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    private static string? ReadCurrent(string path)
+    {
+        try
+        {
+            string file = Path.Combine(path, CurrentFile);
+            if (!File.Exists(file))
+            {
+                return null;
+            }
+
+            string name = File.ReadAllText(file).Trim();
+            return name.StartsWith(GenerationPrefix, StringComparison.Ordinal) && name.Length < 80
+                && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && !name.Contains("..", StringComparison.Ordinal) ? name : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Points at the live generation; written to a temporary file and renamed, so it is never half-written.</summary>
+    private static void WriteCurrent(string path, string name)
+    {
+        string temporary = Path.Combine(path, CurrentFile + ".tmp");
+        File.WriteAllText(temporary, name);
+        File.Move(temporary, Path.Combine(path, CurrentFile), overwrite: true);
+    }
+
+    private static void DeleteOtherGenerations(string path, string keep)
+    {
+        foreach (string directory in Directory.EnumerateDirectories(path, GenerationPrefix + "*"))
+        {
+            if (Path.GetFileName(directory) != keep)
+            {
+                TryDeleteDirectory(directory);
+            }
+        }
+    }
+
+    private static void TryDeleteDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next start-up to remove.
         }
     }
 }

@@ -11,12 +11,13 @@ internal sealed class TestIndex : IDisposable
     {
         Directory = Path.Combine(Path.GetTempPath(), "videnscenter-search-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
-        FilePath = Path.Combine(Directory, "search.db");
+        FilePath = Path.Combine(Directory, "index");
         Index = SearchIndex.Open(FilePath);
     }
 
     public string Directory { get; }
 
+    /// <summary>The index folder (generations and the "current" pointer live inside).</summary>
     public string FilePath { get; }
 
     public SearchIndex Index { get; private set; }
@@ -65,14 +66,14 @@ internal sealed class TestIndex : IDisposable
 
     public string[] Ids(string query, Audience reader = Audience.Medarbejder) => [.. Search(query, reader).Hits.Select(h => h.Id)];
 
-    /// <summary>Closes and opens the file again.</summary>
+    /// <summary>Closes and opens the index again.</summary>
     public void Reopen()
     {
         Index.Dispose();
         Index = SearchIndex.Open(FilePath);
     }
 
-    /// <summary>Closes the index (so the file can be tampered with); call <see cref="Reopen"/> after.</summary>
+    /// <summary>Closes the index (so its files can be tampered with); call <see cref="Reopen"/> after.</summary>
     public void Close() => Index.Dispose();
 
     public void Dispose()

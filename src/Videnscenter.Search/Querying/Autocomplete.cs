@@ -1,27 +1,21 @@
-using Microsoft.Data.Sqlite;
-using Videnscenter.Search.Storage;
-using Videnscenter.Search.Vocabulary;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Videnscenter.Search.Analysis;
+using Videnscenter.Search.Index;
 
 namespace Videnscenter.Search.Querying;
 
 /// <summary>
 /// Completions for what the reader has typed so far: titles of visible documents that start with it,
-/// then the query completed with the most frequent visible vocabulary words starting with its last
-/// word. Both come from access-filtered SQL, so nothing reveals a document the reader may not see.
+/// then the text completed with the most frequent visible words starting with its last word. Titles
+/// are searched under the access filter and words in the reader's own word field, so nothing reveals
+/// a document the reader may not see.
 /// </summary>
 internal static class Autocomplete
 {
     private const int MaxPrefixLength = 100;
 
-    private const string TitlesSql = """
-        SELECT t.title FROM doc_text t
-        CROSS JOIN docs d ON d.doc = t.doc
-        WHERE t.title_key >= $lo AND t.title_key < $hi AND d.audience <= $reader
-        ORDER BY t.title_key
-        LIMIT $max
-        """;
-
-    public static IReadOnlyList<string> Run(ReaderSession session, string? prefix, Audience reader, int max)
+    public static IReadOnlyList<string> Run(IndexGeneration generation, IndexSearcher searcher, string? prefix, Audience reader, int max)
     {
         max = Math.Clamp(max, 0, 50);
         if (max == 0 || string.IsNullOrWhiteSpace(prefix))
@@ -29,8 +23,8 @@ internal static class Autocomplete
             return [];
         }
 
-        string folded = SurfaceText.FoldText(prefix.Length > MaxPrefixLength ? prefix[..MaxPrefixLength] : prefix).Trim();
-        if (folded.Length == 0)
+        string key = IndexFields.TitleKeyOf(prefix.Length > MaxPrefixLength ? prefix[..MaxPrefixLength] : prefix);
+        if (key.Length == 0)
         {
             return [];
         }
@@ -42,31 +36,23 @@ internal static class Autocomplete
 
         var results = new List<string>(max);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        using ReaderSession.ReadScope scope = session.BeginRead();
-
-        SqliteCommand titles = session.Command(TitlesSql);
-        titles.Parameters.AddWithValue("$lo", folded);
-        titles.Parameters.AddWithValue("$hi", VocabularyLookup.PrefixEnd(folded));
-        titles.Parameters.AddWithValue("$reader", (int)reader);
-        titles.Parameters.AddWithValue("$max", max);
-        using (SqliteDataReader rows = titles.ExecuteReader())
+        TopDocs titles = searcher.Search(new PrefixQuery(new Term(IndexFields.TitleKey, key)), generation.AudienceFilter(reader), 200);
+        foreach (string title in titles.ScoreDocs
+                     .Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Title).Trim())
+                     .OrderBy(IndexFields.TitleKeyOf, StringComparer.Ordinal))
         {
-            while (rows.Read() && results.Count < max)
+            if (results.Count < max && seen.Add(title))
             {
-                string title = rows.GetString(0).Trim();
-                if (seen.Add(title))
-                {
-                    results.Add(title);
-                }
+                results.Add(title);
             }
         }
 
-        int lastSpace = folded.LastIndexOf(' ');
-        string head = lastSpace < 0 ? "" : folded[..(lastSpace + 1)];
-        string word = SurfaceText.FoldWord(folded[(lastSpace + 1)..]);
-        if (results.Count < max && word.Length > 0)
+        int lastSpace = key.LastIndexOf(' ');
+        string head = lastSpace < 0 ? "" : key[..(lastSpace + 1)];
+        string word = key[(lastSpace + 1)..];
+        if (results.Count < max && word.Length > 0 && word.All(c => DanishAnalysis.IsWordChar(c)))
         {
-            foreach (string completion in VocabularyLookup.Completions(session, word, reader, max))
+            foreach (string completion in new Vocabulary(searcher, reader).Completions(word, max))
             {
                 string suggestion = head + completion;
                 if (results.Count < max && seen.Add(suggestion))

@@ -1,376 +1,303 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Data.Sqlite;
-using Videnscenter.Search.Indexing;
+using Lucene.Net.Facet;
+using Lucene.Net.Facet.SortedSet;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Videnscenter.Search.Analysis;
+using Videnscenter.Search.Index;
 using Videnscenter.Search.Results;
-using Videnscenter.Search.Storage;
-using SQLitePCL;
+using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace Videnscenter.Search.Querying;
 
 /// <summary>
-/// Runs a <see cref="SearchRequest"/>: strict (all words) → widened/corrected words → any word.
-/// Each attempt is ONE pass over the FTS5 matches, access-filtered inside the SQL (the audience bits
-/// of the row id, <c>((rowid &gt;&gt; 16) &amp; 3) &lt;= reader</c>, see <see cref="DocumentKey"/>), that
-/// yields the total, the facet counts of the whole result set and the best hits of the requested
-/// page; only the page's documents are then read (again access-checked) and snippeted. All
-/// statements of one search run in one read transaction (one snapshot). Nothing is cached between
-/// searches except per-document facts (<see cref="DocumentInfoTable"/>) and facet value names.
+/// Runs one <see cref="SearchRequest"/>: plans the query, searches all words and then any word,
+/// groups slides under their deck, counts facets under the access filter and builds the hits.
 /// </summary>
-/// <remarks>
-/// Score = BM25 (column weights title 10, summary 4, body 1; see <see cref="Bm25Scoring"/>) × the document's boost × a time factor:
-/// <see cref="UpcomingFactor"/> for an event/course that has not started yet (StartsUtc ≥ now),
-/// <see cref="PastFactor"/> for one that has, 1 for documents without a start. So among comparable
-/// matches upcoming events come first and past ones last, while a much better text match still wins.
-/// </remarks>
 internal static class SearchExecutor
 {
-    /// <summary>Rank bonus for upcoming events and courses.</summary>
-    public const double UpcomingFactor = 1.25;
+    private const int MaxPageSize = 100;
 
-    /// <summary>Rank penalty for past events and courses.</summary>
-    public const double PastFactor = 0.8;
+    /// <summary>Ranking deeper than this is not offered (nobody pages that far); totals stay exact.</summary>
+    private const int MaxRankedDepth = 10_000;
 
-    /// <summary>Deepest hit that can be paged to.</summary>
-    public const int MaxWindow = 10_000;
+    /// <summary>Values listed per facet (a filter panel shows far fewer).</summary>
+    private const int MaxFacetValues = 200;
 
-    /// <summary>
-    /// The one pass over all matches: row id and score, access-filtered in SQL by the audience bits of
-    /// the row id (see <see cref="DocumentKey"/>). ?1 match, ?2 reader level, ?3/?4 BM25 length weights.
-    /// </summary>
-    private const string WeightedMatchSql = "SELECT rowid, " + Bm25Scoring.WeightedSql + " FROM fts WHERE fts MATCH ?1 AND "
-        + DocumentKey.AudienceSql + " <= ?2";
-
-    /// <summary>The same for a single-term query, scored by <see cref="Bm25Scoring.FromConstantWeights"/>.</summary>
-    private const string ConstantMatchSql = "SELECT rowid, " + Bm25Scoring.ConstantSql + " FROM fts WHERE fts MATCH ?1 AND "
-        + DocumentKey.AudienceSql + " <= ?2";
-
-    private const string TermDocumentsSql = "SELECT coalesce((SELECT df FROM terms WHERE stem = $stem), 0)";
-
-    private const string FacetIdSql = "SELECT id FROM facet_values WHERE name = $name AND value = $value";
-
-    public static SearchResult Run(IndexStore store, ReaderSession session, SearchRequest request)
+    public static SearchResult Run(IndexGeneration generation, IndexSearcher searcher, DanishAnalysis analysis, SynonymSet synonyms, SearchRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        int pageSize = Math.Clamp(request.PageSize, 1, 100);
-        int page = Math.Clamp(request.Page, 1, MaxWindow / pageSize);
+        int pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        int page = Math.Max(1, request.Page);
         Audience reader = Enum.IsDefined(request.Reader) ? request.Reader : Audience.Offentlig;
-        long now = IndexWriter.ToUnixMilliseconds(request.NowUtc ?? DateTime.UtcNow);
-
-        ParsedQuery query = ParsedQuery.Parse(request.Query);
-        int positives = query.Positive.Count();
-        if (positives == 0)
+        UserQuery parsed = UserQuery.Parse(request.Query);
+        if (!parsed.HasPositive)
         {
             return SearchResult.Empty(page, pageSize);
         }
 
-        using ReaderSession.ReadScope scope = session.BeginRead();
-        List<int>? requiredFacets = ResolveFilters(session, request);
-        if (requiredFacets is null)
+        var vocabulary = new Vocabulary(searcher, reader);
+        QueryPlan plan = new QueryPlanner(analysis, vocabulary, synonyms).Plan(parsed);
+        if (plan.AllWords is null)
         {
             return SearchResult.Empty(page, pageSize);
         }
 
-        int skip = (page - 1) * pageSize;
-        var scan = new Scan(reader, Bm25Scoring.Read(session), requiredFacets, now, skip + pageSize);
-        MatchSet set = Match(store, session, query, anyClause: false, scan);
+        Filter filter = Filters(generation, reader, request);
+        long nowTicks = (request.NowUtc ?? DateTime.UtcNow).Ticks;
+        long offset = (long)(page - 1) * pageSize;
+        int wanted = (int)Math.Min(offset + pageSize, MaxRankedDepth);
+
+        Collected collected = Collect(searcher, plan.AllWords, filter, wanted, nowTicks);
         bool relaxed = false;
-        if (set.Total == 0)
+        if (collected.Total == 0 && plan.AnyWord is not null)
         {
-            if (QueryExpansion.Expand(session, query, reader))
-            {
-                set = Match(store, session, query, anyClause: false, scan);
-            }
+            collected = Collect(searcher, plan.AnyWord, filter, wanted, nowTicks);
+            relaxed = collected.Total > 0;
+        }
 
-            if (set.Total == 0 && positives > 1)
-            {
-                set = Match(store, session, query, anyClause: true, scan);
-                relaxed = set.Total > 0;
-            }
+        if (collected.Total == 0)
+        {
+            return SearchResult.Empty(page, pageSize) with { DidYouMean = plan.DidYouMean, SynonymsTried = plan.SynonymsTried };
+        }
+
+        var hits = new List<SearchHit>();
+        for (long i = offset; i < collected.Groups.Count && hits.Count < pageSize; i++)
+        {
+            hits.Add(BuildHit(searcher, analysis, collected.Groups[(int)i], plan.HighlightTerms, reader));
         }
 
         return new SearchResult
         {
-            Total = set.Total,
-            Hits = PageOfHits(session, query, set, reader, skip, pageSize),
-            Facets = FacetsOf(store, session, set),
-            DidYouMean = QueryExpansion.DidYouMean(query),
+            Total = collected.Total,
+            Hits = hits,
+            Facets = CountFacets(generation, searcher, collected.Collector),
+            DidYouMean = plan.DidYouMean,
+            SynonymsTried = plan.SynonymsTried,
             RelaxedToAnyWord = relaxed,
             Page = page,
             PageSize = pageSize,
         };
     }
 
-    /// <summary>
-    /// The request's filters (type, department, facets) as facet value ids every hit must carry; null
-    /// when a filter value does not exist (no hits).
-    /// </summary>
-    private static List<int>? ResolveFilters(ReaderSession session, SearchRequest request)
+    /// <summary>The access filter, and the type/department/facet filters of the request.</summary>
+    private static Filter Filters(IndexGeneration generation, Audience reader, SearchRequest request)
     {
-        var pairs = new List<(string Name, string Value)>();
-        if (!string.IsNullOrWhiteSpace(request.Type))
+        var terms = new List<Term>();
+        void Require(string dimension, string? value)
         {
-            pairs.Add((PreparedDocument.TypeFacet, request.Type.Trim()));
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Department))
-        {
-            pairs.Add((PreparedDocument.DepartmentFacet, request.Department.Trim()));
-        }
-
-        foreach (KeyValuePair<string, string> pair in request.FacetFilters ?? new Dictionary<string, string>())
-        {
-            if (!string.IsNullOrWhiteSpace(pair.Key) && !string.IsNullOrWhiteSpace(pair.Value))
+            if (!string.IsNullOrWhiteSpace(value))
             {
-                pairs.Add((pair.Key.Trim(), pair.Value.Trim()));
+                terms.Add(DrillDownQuery.Term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, dimension, value));
             }
         }
 
-        var required = new List<int>();
-        foreach ((string name, string value) in pairs.Distinct())
+        Require(IndexFields.TypeFacet, request.Type);
+        Require(IndexFields.DepartmentFacet, request.Department);
+        foreach ((string name, string value) in request.FacetFilters ?? new Dictionary<string, string>())
         {
-            SqliteCommand command = session.Command(FacetIdSql);
-            command.Parameters.AddWithValue("$name", name);
-            command.Parameters.AddWithValue("$value", value);
-            if (command.ExecuteScalar() is not long id)
+            if (!string.IsNullOrWhiteSpace(name))
             {
-                return null;
+                Require(name, value ?? "");
             }
-
-            required.Add(checked((int)id));
         }
 
-        return required;
+        Filter access = generation.AudienceFilter(reader);
+        if (terms.Count == 0)
+        {
+            return access;
+        }
+
+        var all = new BooleanQuery { { new ConstantScoreQuery(access), Occur.MUST } };
+        foreach (Term term in terms)
+        {
+            all.Add(new TermQuery(term), Occur.MUST);
+        }
+
+        return new QueryWrapperFilter(all);
     }
 
-    /// <summary>One pass over all matches of the query: total, facet counts, best hits.</summary>
-    private static MatchSet Match(IndexStore store, ReaderSession session, ParsedQuery query, bool anyClause, Scan scan)
-    {
-        string match = MatchExpression.Build(query.Clauses, anyClause)!;
-        Bm25Scoring scoring = scan.Scoring;
-        string? singleTerm = SingleTerm(query);
-        double idf = 0;
-        if (singleTerm is not null)
-        {
-            SqliteCommand count = session.Command(TermDocumentsSql);
-            count.Parameters.AddWithValue("$stem", singleTerm);
-            idf = scoring.Idf((long)count.ExecuteScalar()!);
-        }
+    private sealed record Collected(int Total, List<Group> Groups, GroupingCollector Collector);
 
-        DocumentInfoTable documents = store.Documents;
-        var set = new MatchSet(scan.Window);
-        bool filtered = scan.RequiredFacets.Count > 0;
-        long now = scan.NowUnixMs;
-        sqlite3_stmt statement = session.Statement(singleTerm is null ? WeightedMatchSql : ConstantMatchSql);
-        try
+    /// <summary>One hit to be: the document shown (the deck, or a slide when the deck did not match) and its slides.</summary>
+    private sealed record Group(string Key, double Score, GroupingCollector.Entry? Document, IReadOnlyList<GroupingCollector.Entry> Slides, GroupingCollector Collector);
+
+    private static Collected Collect(IndexSearcher searcher, Query query, Filter filter, int wanted, long nowTicks)
+    {
+        int capacity = Math.Max(wanted * 2, wanted + 10);
+        while (true)
         {
-            session.Check(raw.sqlite3_bind_text(statement, 1, match));
-            session.Check(raw.sqlite3_bind_int(statement, 2, (int)scan.Reader));
-            if (singleTerm is null)
+            var collector = new GroupingCollector(capacity, nowTicks);
+            searcher.Search(query, filter, collector);
+            if (collector.Matches == 0)
             {
-                session.Check(raw.sqlite3_bind_double(statement, 3, scoring.Alpha));
-                session.Check(raw.sqlite3_bind_double(statement, 4, scoring.Beta));
+                return new Collected(0, [], collector);
             }
 
-            while (true)
+            // A deck "matched itself" when its own document is among the matches.
+            var deckMatched = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (string deck in collector.SlideGroups.Keys)
             {
-                int rc = raw.sqlite3_step(statement);
-                if (rc != raw.SQLITE_ROW)
-                {
-                    session.Check(rc);
-                    break;
-                }
+                deckMatched[deck] = IsMatch(searcher, collector, deck);
+            }
 
-                long rowid = raw.sqlite3_column_int64(statement, 0);
-                double bm25 = raw.sqlite3_column_double(statement, 1);
-                if (!documents.TryGet(rowid, out DocumentRef document))
+            collector.CountOncePerDeck(deck => deckMatched[deck]);
+            int total = collector.Matches - collector.SlideMatches + deckMatched.Count(d => !d.Value);
+
+            List<Group> groups = GroupBest(collector);
+            bool complete = groups.Count >= wanted || capacity >= collector.Matches;
+            if (complete || capacity >= 8 * MaxRankedDepth)
+            {
+                return new Collected(total, groups, collector);
+            }
+
+            capacity *= 4; // Slides crowded out whole items: look deeper.
+        }
+    }
+
+    /// <summary>Best first, one entry per deck: its score is that of its best document.</summary>
+    private static List<Group> GroupBest(GroupingCollector collector)
+    {
+        var groups = new List<Group>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (GroupingCollector.Entry entry in collector.Best())
+        {
+            if (entry.Slide == 0)
+            {
+                if (collector.SlideGroups.TryGetValue(entry.Id, out GroupingCollector.SlideGroup? decked))
                 {
-                    if (DocumentInfoTable.Fetch(session, rowid) is not DocumentRef fetched)
+                    if (seen.Add(entry.Id))
                     {
-                        continue;
+                        groups.Add(new Group(entry.Id, entry.Score, entry, decked.Best, collector));
                     }
-
-                    document = fetched;
+                    else
+                    {
+                        int at = groups.FindIndex(g => g.Key == entry.Id);
+                        groups[at] = groups[at] with { Document = entry };
+                    }
                 }
-
-                if (filtered && !HasAll(document, scan.RequiredFacets))
+                else if (seen.Add(entry.Id))
                 {
-                    continue;
+                    groups.Add(new Group(entry.Id, entry.Score, entry, [], collector));
                 }
 
-                double score = (singleTerm is null ? -bm25 : scoring.FromConstantWeights(bm25, idf, DocumentKey.LengthOf(rowid))) * document.Boost;
-                long starts = document.Starts;
-                if (starts != DocumentInfoTable.Chunk.NoStart)
-                {
-                    score *= starts >= now ? UpcomingFactor : PastFactor;
-                }
+                continue;
+            }
 
-                set.Top.Add(rowid, score, document);
-                set.CountFacets(document.FacetValueIds);
-                set.Total++;
+            string key = IndexFields.GroupOf(entry.Id);
+            if (seen.Add(key))
+            {
+                GroupingCollector.SlideGroup slides = collector.SlideGroups[key];
+                groups.Add(new Group(key, entry.Score, null, slides.Best, collector));
             }
         }
-        finally
-        {
-            ReaderSession.Reset(statement);
-        }
 
-        return set;
+        return groups;
     }
 
-    private static List<SearchHit> PageOfHits(ReaderSession session, ParsedQuery query, MatchSet set, Audience reader, int skip, int pageSize)
+    private static bool IsMatch(IndexSearcher searcher, GroupingCollector collector, string id)
     {
-        List<(long Rowid, string Id, double Score)> ranked = set.Top.Ranked();
-        if (ranked.Count <= skip)
+        foreach (AtomicReaderContext leaf in searcher.IndexReader.Leaves)
         {
-            return [];
-        }
-
-        ranked = ranked.GetRange(skip, Math.Min(pageSize, ranked.Count - skip));
-        var documents = new Dictionary<long, (string Type, string Title, string Url, string Summary, string Body)>();
-        string sql = """
-            SELECT d.doc, d.type, t.title, t.url, t.summary, t.body
-            FROM docs d JOIN doc_text t ON t.doc = d.doc
-            WHERE d.audience <= $reader AND d.doc IN (
-            """ + string.Join(',', ranked.Select(r => r.Rowid.ToString(CultureInfo.InvariantCulture))) + ")";
-        using (SqliteCommand command = session.CreateCommand(sql))
-        {
-            command.Parameters.AddWithValue("$reader", (int)reader);
-            using SqliteDataReader rows = command.ExecuteReader();
-            while (rows.Read())
-            {
-                documents[rows.GetInt64(0)] = (rows.GetString(1), rows.GetString(2), rows.GetString(3), rows.GetString(4), rows.GetString(5));
-            }
-        }
-
-        HighlightTerms terms = HighlightTerms.From(query);
-        var hits = new List<SearchHit>(ranked.Count);
-        foreach ((long rowid, string id, double score) in ranked)
-        {
-            if (documents.TryGetValue(rowid, out var d))
-            {
-                hits.Add(new SearchHit(id, d.Title, d.Url, d.Type, SnippetBuilder.Build(d.Summary, d.Body, terms), score));
-            }
-        }
-
-        return hits;
-    }
-
-    private static Dictionary<string, IReadOnlyList<FacetValue>> FacetsOf(IndexStore store, ReaderSession session, MatchSet set)
-    {
-        var names = store.FacetValueNames;
-        var counted = new List<(long Id, int Count)>();
-        bool missing = false;
-        for (int id = 0; id < set.FacetCounts.Length; id++)
-        {
-            if (set.FacetCounts[id] > 0)
-            {
-                counted.Add((id, set.FacetCounts[id]));
-                missing |= !names.ContainsKey(id);
-            }
-        }
-
-        if (missing)
-        {
-            // Facet value ids are never reused, so names read once stay right.
-            using SqliteCommand command = session.CreateCommand("SELECT id, name, value FROM facet_values");
-            using SqliteDataReader rows = command.ExecuteReader();
-            while (rows.Read())
-            {
-                names.TryAdd(rows.GetInt64(0), (rows.GetString(1), rows.GetString(2)));
-            }
-        }
-
-        var groups = new Dictionary<string, List<FacetValue>>(StringComparer.Ordinal);
-        foreach ((long id, int count) in counted)
-        {
-            if (!names.TryGetValue(id, out var pair))
+            DocsEnum? docs = leaf.AtomicReader.GetTermDocsEnum(new Term(IndexFields.Id, id));
+            if (docs is null)
             {
                 continue;
             }
 
-            if (!groups.TryGetValue(pair.Name, out List<FacetValue>? values))
+            Lucene.Net.Util.IBits? live = leaf.AtomicReader.LiveDocs;
+            for (int doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
             {
-                groups[pair.Name] = values = [];
-            }
-
-            values.Add(new FacetValue(pair.Value, count));
-        }
-
-        var facets = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
-        foreach ((string name, List<FacetValue> values) in groups)
-        {
-            values.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : DanishOrder.Compare(a.Value, b.Value));
-            facets[name] = values;
-        }
-
-        return facets;
-    }
-
-    /// <summary>
-    /// The term when the query's BM25 has a single phrase of a single term (one positive word without
-    /// alternatives; exclusions add nothing to the score), else null.
-    /// </summary>
-    private static string? SingleTerm(ParsedQuery query)
-    {
-        QueryClause? only = null;
-        foreach (QueryClause clause in query.Positive)
-        {
-            if (only is not null)
-            {
-                return null;
-            }
-
-            only = clause;
-        }
-
-        return only is { Alternatives: [{ Prefix: false, Terms: [string term] }] } ? term : null;
-    }
-
-    private static bool HasAll(DocumentRef document, List<int> facetValueIds)
-    {
-        foreach (int id in facetValueIds)
-        {
-            if (!document.HasFacetValue(id))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>What a pass over the matches needs besides the MATCH expression.</summary>
-    /// <param name="Reader">The reader's level (the access filter).</param>
-    /// <param name="Scoring">BM25 statistics of this snapshot.</param>
-    /// <param name="RequiredFacets">Facet value ids every hit must carry (type, department, facet filters).</param>
-    /// <param name="NowUnixMs">"Now" for upcoming-versus-past.</param>
-    /// <param name="Window">How many of the best hits to keep (up to the end of the requested page).</param>
-    private sealed record Scan(Audience Reader, Bm25Scoring Scoring, List<int> RequiredFacets, long NowUnixMs, int Window);
-
-    /// <summary>Everything one pass over the matches collects.</summary>
-    private sealed class MatchSet(int window)
-    {
-        public int Total;
-
-        public TopHits Top { get; } = new(window);
-
-        public int[] FacetCounts { get; private set; } = new int[64];
-
-        public void CountFacets(ReadOnlySpan<int> ids)
-        {
-            int[] counts = FacetCounts;
-            foreach (int id in ids)
-            {
-                if ((uint)id >= (uint)counts.Length)
+                if (live is not null && !live.Get(doc))
                 {
-                    int[] larger = new int[Math.Max(id + 1, counts.Length * 2)];
-                    counts.CopyTo(larger, 0);
-                    FacetCounts = counts = larger;
+                    continue;
                 }
 
-                counts[id]++;
+                foreach (FacetsCollector.MatchingDocs matching in collector.Facets.GetMatchingDocs())
+                {
+                    if (matching.Context.Ord == leaf.Ord && matching.Bits is Lucene.Net.Util.FixedBitSet bits && bits.Get(doc))
+                    {
+                        return true;
+                    }
+                }
             }
         }
+
+        return false;
+    }
+
+    private static SearchHit BuildHit(IndexSearcher searcher, DanishAnalysis analysis, Group group, IReadOnlySet<string> terms, Audience reader)
+    {
+        // The deck itself is shown when it exists and the reader may see it, even if only slides matched.
+        LuceneDocument? shown = group.Document is { } own ? searcher.Doc(own.Doc) : null;
+        if (shown is null && group.Slides.Count > 0)
+        {
+            shown = FindVisible(searcher, group.Key, reader) ?? searcher.Doc(group.Slides[0].Doc);
+        }
+
+        var slides = new List<SlideHit>();
+        foreach (GroupingCollector.Entry slide in group.Slides)
+        {
+            LuceneDocument document = searcher.Doc(slide.Doc);
+            if (document.Get(IndexFields.Id) == shown!.Get(IndexFields.Id))
+            {
+                continue;
+            }
+
+            slides.Add(new SlideHit(
+                document.Get(IndexFields.Id),
+                slide.Slide,
+                document.Get(IndexFields.Title),
+                document.Get(IndexFields.Url),
+                Snippets.Build(analysis, document.Get(IndexFields.Summary), document.Get(IndexFields.Body), terms),
+                slide.Score));
+        }
+
+        return new SearchHit(
+            shown!.Get(IndexFields.Id),
+            shown.Get(IndexFields.Title),
+            shown.Get(IndexFields.Url),
+            shown.Get(IndexFields.Type),
+            Snippets.Build(analysis, shown.Get(IndexFields.Summary), shown.Get(IndexFields.Body), terms),
+            group.Score)
+        {
+            Slides = slides,
+        };
+    }
+
+    private static LuceneDocument? FindVisible(IndexSearcher searcher, string id, Audience reader)
+    {
+        TopDocs found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
+        if (found.ScoreDocs.Length == 0)
+        {
+            return null;
+        }
+
+        LuceneDocument document = searcher.Doc(found.ScoreDocs[0].Doc);
+        return int.TryParse(document.Get(IndexFields.AudienceLevel), out int level) && level <= (int)reader ? document : null;
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> CountFacets(IndexGeneration generation, IndexSearcher searcher, GroupingCollector collector)
+    {
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        SortedSetDocValuesReaderState? state = generation.FacetState(searcher.IndexReader);
+        if (state is null)
+        {
+            return result;
+        }
+
+        var counts = new SortedSetDocValuesFacetCounts(state, collector.Facets);
+        foreach (FacetResult dimension in counts.GetAllDims(MaxFacetValues))
+        {
+            FacetValue[] values = [.. dimension.LabelValues
+                .Select(v => new FacetValue(v.Label, (int)v.Value))
+                .Where(v => v.Count > 0)
+                .OrderByDescending(v => v.Count)
+                .ThenBy(v => v.Value, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true))];
+            if (values.Length > 0)
+            {
+                result[dimension.Dim] = values;
+            }
+        }
+
+        return result;
     }
 }

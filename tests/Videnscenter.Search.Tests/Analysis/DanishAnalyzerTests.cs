@@ -1,20 +1,47 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using Videnscenter.Search.Analysis;
 
 namespace Videnscenter.Search.Tests.Analysis;
 
+/// <summary>The Lucene analyzer chain of the index, token by token.</summary>
 public class DanishAnalyzerTests
 {
-    private static readonly DanishAnalyzer Analyzer = DanishAnalyzer.Instance;
+    private static readonly DanishAnalysis Analysis = new(compoundParts: null);
 
-    private static string[] Terms(string text) => Analyzer.Analyze(text).Select(t => t.Term).ToArray();
+    /// <summary>A token: its term, absolute position (stop words leave gaps) and the text it covers.</summary>
+    internal sealed record Token(string Term, int Position, int Start, int End);
+
+    internal static List<Token> Analyze(string text, DanishAnalysis? analysis = null)
+    {
+        var tokens = new List<Token>();
+        using TokenStream stream = (analysis ?? Analysis).IndexAnalyzer.GetTokenStream("body", text);
+        ICharTermAttribute term = stream.AddAttribute<ICharTermAttribute>();
+        IPositionIncrementAttribute increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        IOffsetAttribute offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        int position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            tokens.Add(new Token(term.ToString(), position, offset.StartOffset, offset.EndOffset));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    private static string[] Terms(string text) => [.. Analyze(text).Select(t => t.Term)];
+
+    private static string Stem(string word) => Analysis.Stem(word);
 
     [Fact]
-    public void KeepsDanishLetters()
+    public void KeepsDanishLettersAndAddsTheirAsciiSpellings()
     {
-        AnalyzedToken token = Assert.Single(Analyzer.Analyze("Pårørende"));
-        Assert.Equal(DanishStemmer.Stem("pårørende"), token.Term);
-        Assert.Equal("pårør", token.Term);
-        Assert.Equal(["blåbærgrød", "ørred", "café"], Terms("blåbærgrød ØRRED café"));
+        Assert.Equal("pårør", Stem("Pårørende"));
+        Assert.Equal(["pårør", Stem("paaroerende"), Stem("paarorende")], Terms("Pårørende"));
+        Assert.Contains("café", Terms("café"));
+        Assert.Contains(Stem("ørred"), Terms("ØRRED"));
     }
 
     [Fact]
@@ -22,123 +49,131 @@ public class DanishAnalyzerTests
     {
         Assert.Equal(Terms("recovery"), Terms("RECOVERY"));
         Assert.Equal(Terms("ærlighed"), Terms("ÆRLIGHED"));
-        Assert.Equal("åbenhed", Analyzer.Fold("ÅbenHed"));
-        string lower = new("allerede".AsSpan());
-        Assert.Same(lower, Analyzer.Fold(lower));
     }
 
     [Fact]
-    public void KeepsAaSpellingAsWritten()
+    public void AsciiSpellingsMeetTheDanishSpellingInTheIndex()
     {
-        Assert.Equal(["aabenbaring"], Terms("Aabenbaringen"));
+        // What a reader types without Danish letters stems to a term the Danish word was also indexed under.
+        Assert.Contains(Stem("paaroerende"), Terms("pårørende"));
+        Assert.Contains(Stem("paarorende"), Terms("pårørende"));
+        Assert.Contains(Stem("aaben"), Terms("åben"));
+        Assert.Contains(Stem("aabent"), Terms("åbent"));
+        Assert.Contains(Stem("boern"), Terms("børn").Concat(Terms("boern")));
     }
 
     [Fact]
     public void RemovesStopWordsButKeepsTheirPositions()
     {
-        List<AnalyzedToken> tokens = Analyzer.Analyze("Hun har været på et kursus i recovery");
+        List<Token> tokens = Analyze("Hun har været på et kursus i recovery");
 
-        Assert.Equal(["kursus", "recovery"], tokens.Select(t => t.Term));
+        Assert.Equal(["kurs", "recovery"], tokens.Select(t => t.Term));
         Assert.Equal([5, 7], tokens.Select(t => t.Position));
-        Assert.Empty(Analyzer.Analyze("og i at det"));
+        Assert.Empty(Analyze("og i at det"));
     }
 
     [Fact]
     public void StopWordListIsTheSnowballDanishList()
     {
-        Assert.Equal(94, DanishStopWords.Words.Count);
-        Assert.True(DanishStopWords.Contains("også"));
-        Assert.True(DanishStopWords.IsStopWord("sådan"));
-        Assert.False(DanishStopWords.Contains("recovery"));
-        Assert.False(DanishStopWords.Contains("Og")); // callers fold first
+        Assert.Equal(94, DanishAnalysis.StopWords.Count);
+        Assert.True(DanishAnalysis.IsStopWord("også"));
+        Assert.True(DanishAnalysis.IsStopWord("sådan"));
+        Assert.False(DanishAnalysis.IsStopWord("recovery"));
     }
 
     [Fact]
     public void SplitsAndJoinsHyphenatedWords()
     {
-        List<AnalyzedToken> tokens = Analyzer.Analyze("en recovery-orienteret tilgang");
+        List<Token> tokens = Analyze("en recovery-orienteret tilgang");
+        string[] terms = [.. tokens.Select(t => t.Term)];
 
-        Assert.Equal(
-            [
-                (StemOf("recoveryorienteret"), 1, 2),
-                (StemOf("recovery"), 1, 1),
-                (StemOf("orienteret"), 2, 1),
-                (StemOf("tilgang"), 3, 1),
-            ],
-            tokens.Select(t => (t.Term, t.Position, t.PositionLength)));
-        Assert.True(tokens[0].IsCompoundJoin);
-        Assert.False(tokens[1].IsCompoundJoin);
+        Assert.Contains(Stem("recoveryorienteret"), terms);
+        Assert.Contains(Stem("recovery"), terms);
+        Assert.Contains(Stem("orienteret"), terms);
+        Assert.Equal(tokens.Single(t => t.Term == Stem("recovery")).Position + 1, tokens.Single(t => t.Term == Stem("orienteret")).Position);
+        Assert.Equal(tokens.Single(t => t.Term == Stem("orienteret")).Position + 1, tokens.Single(t => t.Term == Stem("tilgang")).Position);
     }
 
     [Fact]
     public void HyphenatedTokensPointAtTheirSurfaceText()
     {
         const string text = "Et Recovery-orienteret forløb";
-        List<AnalyzedToken> tokens = Analyzer.Analyze(text);
+        List<Token> tokens = Analyze(text);
 
         Assert.Equal(
-            ["Recovery-orienteret", "Recovery", "orienteret", "forløb"],
-            tokens.Select(t => text.Substring(t.Start, t.Length)));
+            ["Recovery", "Recovery-orienteret", "forløb", "orienteret"],
+            tokens.Select(t => text[t.Start..t.End]).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(tokens, t => Assert.InRange(t.End, t.Start + 1, text.Length));
     }
 
     [Fact]
     public void HyphenatedStopWordPartsKeepTheirPosition()
     {
-        List<AnalyzedToken> tokens = Analyzer.Analyze("ikke-vestlige borgere");
+        List<Token> tokens = Analyze("ikke-vestlige borgere");
 
-        Assert.Equal(
-            [(StemOf("ikkevestlige"), 0), (StemOf("vestlige"), 1), (StemOf("borgere"), 2)],
-            tokens.Select(t => (t.Term, t.Position)));
+        Assert.Contains(tokens, t => t.Term == Stem("ikkevestlige"));
+        Assert.DoesNotContain(tokens, t => t.Term == "ikk" || t.Term == "ikke");
+        Assert.Equal(1, tokens.Single(t => t.Term == Stem("vestlige")).Position);
+        Assert.Equal(2, tokens.Single(t => t.Term == Stem("borgere")).Position);
     }
 
     [Fact]
     public void DashesAndSpacedHyphensOnlySeparate()
     {
         Assert.Equal(["1990", "2000"], Terms("1990–2000"));
-        Assert.Equal([StemOf("recovery"), StemOf("skolen")], Terms("recovery - skolen"));
+        Assert.Equal([Stem("recovery"), Stem("skolen")], Terms("recovery - skolen"));
     }
 
     [Fact]
     public void OffsetsMapBackToTheOriginalText()
     {
         const string text = "Recovery-skolen i Randers";
-        List<AnalyzedToken> tokens = Analyzer.Analyze(text);
+        List<Token> tokens = Analyze(text);
 
-        AnalyzedToken randers = Assert.Single(tokens, t => t.Term == StemOf("randers"));
-        Assert.Equal("Randers", text.Substring(randers.Start, randers.Length));
+        Token randers = Assert.Single(tokens, t => t.Term == Stem("randers"));
+        Assert.Equal("Randers", text[randers.Start..randers.End]);
         Assert.Equal(3, randers.Position);
-
-        foreach (AnalyzedToken token in tokens)
-        {
-            Assert.Equal(token.Term, Analyzer.StemWord(text.Substring(token.Start, token.Length).Replace("-", "")));
-        }
+        Assert.Contains(tokens, t => text[t.Start..t.End] == "Recovery-skolen" && t.Term == Stem("recoveryskolen"));
     }
 
     [Fact]
     public void InflectionsConverge()
     {
-        Assert.Equal(Analyzer.StemWord("metode"), Analyzer.StemWord("metoderne"));
-        Assert.Equal(Analyzer.StemWord("pårørende"), Analyzer.StemWord("pårørendes"));
+        Assert.Equal(Stem("metode"), Stem("metoderne"));
+        Assert.Equal(Stem("pårørende"), Stem("pårørendes"));
         Assert.Equal(Terms("Metoderne"), Terms("metode"));
         Assert.Equal(Terms("Pårørendes"), Terms("pårørende"));
+    }
+
+    /// <summary>Irregular inflections the Snowball stemmer does not bring together, made equal by the override list.</summary>
+    [Theory]
+    [InlineData("kursus", "kurser", "kurset", "kurserne", "kursets", "kursernes")]
+    [InlineData("barn", "børn", "barnet", "børnene")]
+    [InlineData("mand", "mænd", "manden", "mændene")]
+    [InlineData("bog", "bøger", "bogen", "bøgerne")]
+    public void IrregularInflectionsAreEquivalent(params string[] forms)
+    {
+        string[] stems = [.. forms.Select(Stem)];
+        Assert.All(stems, stem => Assert.Equal(stems[0], stem));
+        Assert.All(forms, form => Assert.Contains(stems[0], Terms(form)));
     }
 
     [Fact]
     public void KeepsDigits()
     {
         Assert.Equal(["85"], Terms("§ 85"));
-        Assert.Equal(["covid19", "covid", "19"], Terms("COVID-19"));
+        Assert.Equal(["covid19", "covid", "19"], Terms("COVID-19").OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal));
     }
 
     [Fact]
     public void ApostropheInsideAWordDoesNotSplitIt()
     {
         const string text = "SIND's rådgivning";
-        List<AnalyzedToken> tokens = Analyzer.Analyze(text);
+        List<Token> tokens = Analyze(text);
 
-        Assert.Equal([StemOf("sind"), StemOf("rådgivning")], tokens.Select(t => t.Term));
-        Assert.Equal("SIND's", text.Substring(tokens[0].Start, tokens[0].Length));
-        Assert.Equal([0, 1], tokens.Select(t => t.Position));
+        Assert.Equal(Stem("sind"), tokens[0].Term);
+        Assert.Equal(0, tokens[0].Position);
+        Assert.Contains(tokens, t => t.Term == Stem("rådgivning") && t.Position == 1);
         Assert.Equal(["citat"], Terms("'citat'"));
     }
 
@@ -146,63 +181,33 @@ public class DanishAnalyzerTests
     public void DecomposedLettersEqualPrecomposedOnes()
     {
         const string decomposed = "Pa\u030Arørende";
-        AnalyzedToken token = Assert.Single(Analyzer.Analyze(decomposed));
-        Assert.Equal(StemOf("pårørende"), token.Term);
-        Assert.Equal(decomposed.Length, token.Length);
+        Assert.Equal(Terms("pårørende"), Terms(decomposed));
+        Token token = Analyze(decomposed)[0];
+        Assert.Equal(decomposed.Length, token.End - token.Start);
     }
 
     [Fact]
     public void SoftHyphenDoesNotSplitAWord()
     {
-        Assert.Equal([StemOf("pårørende")], Terms("pårø\u00ADrende"));
+        Assert.Equal(Terms("pårørende"), Terms("pårø\u00ADrende"));
     }
 
     [Fact]
     public void OverlongWordsAreDroppedButKeepTheirPosition()
     {
-        string junk = new('x', DanishAnalyzer.MaxTokenLength + 1);
-        List<AnalyzedToken> tokens = Analyzer.Analyze($"{junk} recovery");
-
-        AnalyzedToken token = Assert.Single(tokens);
+        string junk = new('x', DanishAnalysis.MaxTokenLength + 1);
+        Token token = Assert.Single(Analyze($"{junk} recovery"));
         Assert.Equal(1, token.Position);
     }
 
     [Fact]
-    public void AnalyzeToStringJoinsTermsWithSingleSpaces()
+    public void CuratedCompoundPartsAreIndexedInsideCompounds()
     {
-        Assert.Equal("recovery kurs", Analyzer.AnalyzeToString("  Recovery, og kurser!  "));
-        Assert.Equal(string.Empty, Analyzer.AnalyzeToString("og i at"));
-        Assert.Equal(string.Empty, Analyzer.AnalyzeToString(""));
+        var withParts = new DanishAnalysis(["plan", "psykiatri"]);
+        string[] terms = [.. Analyze("Psykiatriplanen", withParts).Select(t => t.Term)];
+        Assert.Contains(Stem("psykiatriplanen"), terms);
+        Assert.Contains(Stem("plan"), terms);
+        Assert.Contains(Stem("psykiatri"), terms);
+        Assert.NotEqual(Analysis.AnalyzerVersion, withParts.AnalyzerVersion);
     }
-
-    [Fact]
-    public void AnalyzeAppendsAndContinuesPositions()
-    {
-        var into = new List<AnalyzedToken>();
-        int next = Analyzer.Analyze("Recovery og", into, 0);
-        Assert.Equal(2, next);
-        next = Analyzer.Analyze("mestring", into, next + 10);
-        Assert.Equal(13, next);
-        Assert.Equal([0, 12], into.Select(t => t.Position));
-
-        var other = new List<AnalyzedToken>();
-        Analyzer.Analyze("Recovery og", other);
-        Assert.Equal(into[0], other[0]);
-    }
-
-    [Fact]
-    public void CacheDoesNotChangeResults()
-    {
-        const string text = "Pårørende til mennesker med psykiske lidelser, pårørendes netværk og recovery-orienterede metoder";
-        var uncached = new DanishAnalyzer(stemCacheSize: 0);
-        var tiny = new DanishAnalyzer(stemCacheSize: 2);
-
-        List<AnalyzedToken> expected = uncached.Analyze(text);
-        Assert.Equal(expected, Analyzer.Analyze(text));
-        Assert.Equal(expected, Analyzer.Analyze(text));
-        Assert.Equal(expected, tiny.Analyze(text));
-        Assert.Equal(expected, tiny.Analyze(text));
-    }
-
-    private static string StemOf(string lowerCaseWord) => DanishStemmer.Stem(lowerCaseWord);
 }

@@ -38,7 +38,8 @@ public sealed class SnippetTests : IDisposable
         string snippet = _index.Search("pårørende samtale").Hits.Single().SnippetHtml;
         Assert.StartsWith("…", snippet);
         Assert.EndsWith("…", snippet);
-        Assert.Contains("<mark>p&#229;r&#248;rende</mark>", snippet);
+        Assert.Contains("<mark>pårørende</mark>", snippet); // Danish letters as UTF-8 text, not numeric entities
+        Assert.DoesNotContain("&#", snippet);
         Assert.Contains("<mark>samtaler</mark>", snippet);
         string text = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "").Replace("</mark>", "")).Trim('…');
         Assert.InRange(text.Length, 140, 240);
@@ -64,6 +65,22 @@ public sealed class SnippetTests : IDisposable
         _index.Index.Upsert(TestIndex.Doc("a", "Titel", "Kun recovery her.", "Både recovery og pårørende står her."));
         string snippet = System.Net.WebUtility.HtmlDecode(_index.Search("recovery pårørende").Hits.Single().SnippetHtml);
         Assert.Equal("Både <mark>recovery</mark> og <mark>pårørende</mark> står her.", snippet);
+    }
+
+    [Fact]
+    public void A_heading_does_not_run_into_the_next_paragraph()
+    {
+        _index.Index.Upsert(TestIndex.Doc("x", "Titel", "", "Sådan bruges metoden\n\nMetoden bruges i samtaler med borgeren."));
+        string snippet = _index.Search("metode").Hits.Single().SnippetHtml;
+        Assert.Equal("Sådan bruges <mark>metoden</mark> · <mark>Metoden</mark> bruges i samtaler med borgeren.", snippet);
+    }
+
+    [Fact]
+    public void Ascii_spelling_marks_the_danish_word()
+    {
+        _index.Index.Upsert(TestIndex.Doc("x", "Titel", "Samtaler med pårørende om en åben dialog."));
+        string snippet = _index.Search("paaroerende aaben").Hits.Single().SnippetHtml;
+        Assert.Equal("Samtaler med <mark>pårørende</mark> om en <mark>åben</mark> dialog.", snippet);
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
+using Lucene.Net.Analysis.Compound;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+using LuceneDanishAnalyzer = Lucene.Net.Analysis.Da.DanishAnalyzer;
+
+namespace Videnscenter.Search.Analysis;
+
+/// <summary>
+/// The Danish analysis of the index, built from Lucene's own parts: a word tokenizer that keeps
+/// hyphens and apostrophes inside words, <see cref="WordDelimiterFilter"/> to split and join them,
+/// case folding, the Snowball Danish stop words and stemmer, a small override list of irregular
+/// inflections, optional compound parts from a curated list, and ASCII spellings of æ/ø/å.
+/// </summary>
+internal sealed class DanishAnalysis
+{
+    /// <summary>Bumped whenever analysis changes what is indexed: an index with another version is rebuilt.</summary>
+    private const string AnalysisRevision = "lucene-da-5";
+
+    internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Longer "words" are junk (base64, URLs, keyboard mashing) and are not indexed.</summary>
+    public const int MaxTokenLength = 64;
+
+    /// <summary>The Snowball Danish stop words (the list Lucene ships).</summary>
+    public static CharArraySet StopWords => LuceneDanishAnalyzer.DefaultStopSet;
+
+    /// <summary>
+    /// Inflections of this domain that the Snowball stemmer does not bring together
+    /// ("kursus" stems to "kursus" but "kurser" to "kurs"): each maps to one shared stem.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> IrregularInflections = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["kursus"] = "kurs", ["kursusset"] = "kurs", ["kursussets"] = "kurs",
+        ["kurset"] = "kurs", ["kursets"] = "kurs", ["kurser"] = "kurs", ["kursers"] = "kurs",
+        ["kurserne"] = "kurs", ["kursernes"] = "kurs",
+        ["barn"] = "barn", ["barnet"] = "barn", ["barnets"] = "barn", ["børn"] = "barn", ["børns"] = "barn",
+        ["børnene"] = "barn", ["børnenes"] = "barn",
+        ["mand"] = "mand", ["manden"] = "mand", ["mænd"] = "mand", ["mændene"] = "mand",
+        ["bog"] = "bog", ["bogen"] = "bog", ["bøger"] = "bog", ["bøgerne"] = "bog",
+    };
+
+    private static readonly NormalizeCharMap CharMap = BuildCharMap();
+    private static readonly StemmerOverrideFilter.StemmerOverrideMap Overrides = BuildOverrides();
+
+    private readonly CharArraySet? _compoundParts;
+
+    public DanishAnalysis(IEnumerable<string>? compoundParts)
+    {
+        string[] parts = [.. (compoundParts ?? []).Select(p => p.Trim().ToLowerInvariant()).Where(p => p.Length >= 3).Distinct().Order(StringComparer.Ordinal)];
+        _compoundParts = parts.Length == 0 ? null : new CharArraySet(Version, parts, ignoreCase: false);
+        AnalyzerVersion = AnalysisRevision + ":" + (parts.Length == 0 ? "no-parts" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..16]);
+        IndexAnalyzer = Analyzer.NewAnonymous((field, reader) => IndexChain(reader), Analyzer.PER_FIELD_REUSE_STRATEGY);
+        WordAnalyzer = Analyzer.NewAnonymous((field, reader) => WordChain(reader));
+        StemAnalyzer = Analyzer.NewAnonymous((field, reader) =>
+        {
+            var tokenizer = new KeywordTokenizer(reader);
+            TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+            stream = new StemmerOverrideFilter(stream, Overrides);
+            stream = new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.DanishStemmer());
+            return new TokenStreamComponents(tokenizer, stream);
+        });
+    }
+
+    /// <summary>What the index was built with; stored in the commit data.</summary>
+    public string AnalyzerVersion { get; }
+
+    /// <summary>Title, summary, tags and body: stems, plus ASCII spellings and curated compound parts at the same position.</summary>
+    public Analyzer IndexAnalyzer { get; }
+
+    /// <summary>The surface words (lower case, not stemmed): for "Mente du …?" and autocomplete.</summary>
+    public Analyzer WordAnalyzer { get; }
+
+    /// <summary>One word in, its stem out (the same lower-casing, overrides and stemmer as the index).</summary>
+    public Analyzer StemAnalyzer { get; }
+
+    /// <summary>The stem of one word (lower-cased first), or "" for nothing.</summary>
+    public string Stem(string word)
+    {
+        using TokenStream stream = StemAnalyzer.GetTokenStream("w", word);
+        ICharTermAttribute term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        string result = stream.IncrementToken() ? term.ToString() : "";
+        stream.End();
+        return result;
+    }
+
+    /// <summary>The distinct surface words of a text.</summary>
+    public void CollectWords(string text, HashSet<string> into)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        using TokenStream stream = WordAnalyzer.GetTokenStream("w", text);
+        ICharTermAttribute term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            into.Add(term.ToString());
+        }
+
+        stream.End();
+    }
+
+    /// <summary>Whether a lower-case word is a stop word.</summary>
+    public static bool IsStopWord(string lowerCaseWord) => StopWords.Contains(lowerCaseWord);
+
+    /// <summary>Letters, digits, combining marks, and the hyphens and apostrophes that join word parts.</summary>
+    public static bool IsWordChar(int c) =>
+        c is '-' or '\'' or '\u2019' or '\u2011' || (c < 0x10000 ? IsLetterDigitOrMark((char)c) : char.IsLetterOrDigit(char.ConvertFromUtf32(c), 0));
+
+    /// <summary>Hyphens and apostrophes: they split a word into parts that are also joined.</summary>
+    public static bool IsJoiner(char c) => c is '-' or '\'' or '\u2019' or '\u2011';
+
+    /// <summary>The same normalisation as the index's character filter, for query text.</summary>
+    public static string Normalize(string text)
+    {
+        string composed;
+        try
+        {
+            composed = text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Lone surrogates cannot be normalised; they are not word characters anyway.
+            composed = text;
+        }
+
+        var builder = new StringBuilder(composed.Length);
+        foreach (char c in composed)
+        {
+            if (c is not ('\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsLetterDigitOrMark(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private TokenStreamComponents IndexChain(TextReader reader)
+    {
+        var tokenizer = new WordTokenizer(new MappingCharFilter(CharMap, reader));
+        TokenStream stream = Common(tokenizer);
+        if (_compoundParts is not null)
+        {
+            stream = new DictionaryCompoundWordTokenFilter(Version, stream, _compoundParts, minWordSize: 6, minSubwordSize: 3, maxSubwordSize: 20, onlyLongestMatch: true);
+        }
+
+        stream = new AsciiSpellingFilter(stream);
+        stream = new StemmerOverrideFilter(stream, Overrides);
+        stream = new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.DanishStemmer());
+        stream = new RemoveDuplicatesTokenFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    private static TokenStreamComponents WordChain(TextReader reader)
+    {
+        var tokenizer = new WordTokenizer(new MappingCharFilter(CharMap, reader));
+        return new TokenStreamComponents(tokenizer, Common(tokenizer));
+    }
+
+    /// <summary>Split/join at hyphens and apostrophes, fold case, drop junk and stop words (positions kept).</summary>
+    private static TokenStream Common(Tokenizer tokenizer)
+    {
+        TokenStream stream = new WordDelimiterFilter(Version, tokenizer,
+            WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.GENERATE_NUMBER_PARTS | WordDelimiterFlags.CATENATE_ALL | WordDelimiterFlags.STEM_ENGLISH_POSSESSIVE,
+            null);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new LengthFilter(Version, stream, 1, MaxTokenLength);
+        return new StopFilter(Version, stream, StopWords);
+    }
+
+    private static NormalizeCharMap BuildCharMap()
+    {
+        var builder = new NormalizeCharMap.Builder();
+
+        // Decomposed letters written as base + combining mark become the precomposed letter, so that
+        // "Pa\u030Arørende" is "pårørende"; invisible break hints inside words are removed.
+        foreach ((string from, string to) in new[]
+                 {
+                     ("a\u030A", "å"), ("A\u030A", "Å"), ("o\u0338", "ø"), ("O\u0338", "Ø"), ("e\u0301", "é"), ("E\u0301", "É"),
+                     ("a\u0308", "ä"), ("A\u0308", "Ä"), ("o\u0308", "ö"), ("O\u0308", "Ö"), ("u\u0308", "ü"), ("U\u0308", "Ü"),
+                     ("\u00AD", ""), ("\u200B", ""), ("\u200C", ""), ("\u200D", ""), ("\u2060", ""), ("\uFEFF", ""),
+                 })
+        {
+            builder.Add(from, to);
+        }
+
+        return builder.Build();
+    }
+
+    private static StemmerOverrideFilter.StemmerOverrideMap BuildOverrides()
+    {
+        var builder = new StemmerOverrideFilter.Builder(ignoreCase: false);
+        foreach ((string word, string stem) in IrregularInflections)
+        {
+            builder.Add(word, stem);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Words are runs of letters, digits and marks, with hyphens and apostrophes inside them.</summary>
+    private sealed class WordTokenizer(TextReader input) : CharTokenizer(Version, input)
+    {
+        protected override bool IsTokenChar(int c) => IsWordChar(c);
+    }
+}
+
+/// <summary>
+/// Adds, at the same position, the spellings of a word with æ/ø/å written as ae/oe/aa (and ø as o),
+/// as people type them on keyboards without Danish letters: "paaroerende" and "paarorende" then find
+/// "pårørende". The variants are stemmed like the word itself, so "aabent" finds "åbent".
+/// </summary>
+internal sealed class AsciiSpellingFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _position;
+    private readonly Queue<string> _pending = new();
+    private State? _state;
+
+    public AsciiSpellingFilter(TokenStream input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _position = AddAttribute<IPositionIncrementAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (_pending.Count > 0 && _state is not null)
+        {
+            RestoreState(_state);
+            _term.SetEmpty().Append(_pending.Dequeue());
+            _position.PositionIncrement = 0;
+            return true;
+        }
+
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        string word = _term.ToString();
+        if (word.AsSpan().IndexOfAny("æøå") >= 0)
+        {
+            string full = Fold(word, "oe");
+            string shortO = Fold(word, "o");
+            _pending.Enqueue(full);
+            if (shortO != full)
+            {
+                _pending.Enqueue(shortO);
+            }
+
+            _state = CaptureState();
+        }
+
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _pending.Clear();
+        _state = null;
+    }
+
+    /// <summary>æ → ae, å → aa, ø → <paramref name="oSpelling"/>.</summary>
+    internal static string Fold(string word, string oSpelling) =>
+        word.Replace("æ", "ae", StringComparison.Ordinal).Replace("å", "aa", StringComparison.Ordinal).Replace("ø", oSpelling, StringComparison.Ordinal);
+}

@@ -1,0 +1,244 @@
+using Lucene.Net.Facet;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Videnscenter.Search.Index;
+
+namespace Videnscenter.Search.Querying;
+
+/// <summary>
+/// Collects every match once: the final score (BM25 × the document's boost × upcoming/past factor),
+/// the best <see cref="_capacity"/> documents (ties broken by id, so the order does not depend on
+/// where documents sit in the index), the facet bitsets, and per deck its best slides, so that a
+/// deck and its slides can be one hit and count once.
+/// </summary>
+internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollector
+{
+    internal const double UpcomingFactor = 1.25;
+    internal const double PastFactor = 0.8;
+    private const int SlidesPerDeck = 3;
+
+    private readonly int _capacity = Math.Max(1, capacity);
+    private readonly PriorityQueue<Entry, Entry> _top = new(new WorstFirst());
+    private readonly List<SortedDocValues> _ids = [];
+    private readonly Dictionary<string, SlideGroup> _slideGroups = new(StringComparer.Ordinal);
+    private readonly List<(AtomicReaderContext Context, FixedBitSet Slides)> _slideBits = [];
+
+    private Scorer? _scorer;
+    private NumericDocValues? _boost;
+    private NumericDocValues? _starts;
+    private NumericDocValues? _slide;
+    private SortedDocValues? _group;
+    private Dictionary<int, SlideGroup>? _segmentGroups;
+    private FixedBitSet? _segmentSlides;
+    private int _docBase;
+    private int _leaf = -1;
+
+    /// <summary>Facet bitsets of every match (slides are thinned out by <see cref="CountOncePerDeck"/>).</summary>
+    public FacetsCollector Facets { get; } = new FacetsCollector(keepScores: false);
+
+    /// <summary>All matching documents, slides included.</summary>
+    public int Matches { get; private set; }
+
+    /// <summary>Matching slides (documents with '#' in their id).</summary>
+    public int SlideMatches { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public IReadOnlyDictionary<string, SlideGroup> SlideGroups => _slideGroups;
+
+    public void SetScorer(Scorer scorer)
+    {
+        _scorer = scorer;
+        Facets.SetScorer(scorer);
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Facets.SetNextReader(context);
+        AtomicReader reader = context.AtomicReader;
+        _docBase = context.DocBase;
+        _boost = reader.GetNumericDocValues(IndexFields.Boost);
+        _starts = reader.GetNumericDocValues(IndexFields.Starts);
+        _slide = reader.GetNumericDocValues(IndexFields.SlideNumber);
+        _group = reader.GetSortedDocValues(IndexFields.Group);
+        _ids.Add(reader.GetSortedDocValues(IndexFields.IdSort));
+        _leaf = _ids.Count - 1;
+        _segmentGroups = null;
+        _segmentSlides = null;
+        if (_slide is not null)
+        {
+            _segmentSlides = new FixedBitSet(reader.MaxDoc);
+            _slideBits.Add((context, _segmentSlides));
+            _segmentGroups = [];
+        }
+    }
+
+    public void Collect(int doc)
+    {
+        Facets.Collect(doc);
+        Matches++;
+        double score = _scorer!.GetScore();
+        if (_boost is not null)
+        {
+            score *= BitConverter.Int64BitsToDouble(_boost.Get(doc));
+        }
+
+        long starts = _starts?.Get(doc) ?? 0;
+        if (starts != 0)
+        {
+            score *= starts >= nowTicks ? UpcomingFactor : PastFactor;
+        }
+
+        long slide = _slide?.Get(doc) ?? 0;
+        if (slide == 0 && _top.Count >= _capacity && score < _top.Peek().Score)
+        {
+            return; // Most matches of a common word: counted, not ranked.
+        }
+
+        var entry = new Entry(score, _docBase + doc, _leaf, doc, (int)slide, this);
+        if (slide != 0 && _group is not null)
+        {
+            SlideMatches++;
+            _segmentSlides!.Set(doc);
+            int ord = _group.GetOrd(doc);
+            if (!_segmentGroups!.TryGetValue(ord, out SlideGroup? group))
+            {
+                var key = new BytesRef();
+                _group.LookupOrd(ord, key);
+                string name = key.Utf8ToString();
+                if (!_slideGroups.TryGetValue(name, out group))
+                {
+                    group = new SlideGroup(name, entry);
+                    _slideGroups[name] = group;
+                }
+
+                _segmentGroups[ord] = group;
+            }
+
+            group.Offer(entry);
+        }
+
+        if (_top.Count < _capacity)
+        {
+            _top.Enqueue(entry, entry);
+        }
+        else if (WorstFirst.Instance.Compare(entry, _top.Peek()) > 0)
+        {
+            _top.DequeueEnqueue(entry, entry);
+        }
+    }
+
+    /// <summary>The collected best documents, best first.</summary>
+    public List<Entry> Best()
+    {
+        var list = new List<Entry>(_top.Count);
+        while (_top.Count > 0)
+        {
+            list.Add(_top.Dequeue());
+        }
+
+        list.Reverse();
+        return list;
+    }
+
+    /// <summary>
+    /// Keeps one document per deck in the facet bitsets: the deck itself when it matched, otherwise
+    /// its best slide. <paramref name="deckMatched"/> tells which decks matched themselves.
+    /// </summary>
+    public void CountOncePerDeck(Func<string, bool> deckMatched)
+    {
+        if (SlideMatches == 0)
+        {
+            return;
+        }
+
+        foreach (FacetsCollector.MatchingDocs matching in Facets.GetMatchingDocs())
+        {
+            foreach ((AtomicReaderContext context, FixedBitSet slides) in _slideBits)
+            {
+                if (ReferenceEquals(context, matching.Context) && matching.Bits is FixedBitSet bits)
+                {
+                    bits.AndNot(slides);
+                }
+            }
+        }
+
+        foreach (SlideGroup group in _slideGroups.Values)
+        {
+            if (deckMatched(group.Name))
+            {
+                continue;
+            }
+
+            Entry representative = group.First;
+            foreach (FacetsCollector.MatchingDocs matching in Facets.GetMatchingDocs())
+            {
+                if (matching.Context.Ord == representative.Leaf && matching.Bits is FixedBitSet bits)
+                {
+                    bits.Set(representative.LocalDoc);
+                }
+            }
+        }
+    }
+
+    /// <summary>The id of a collected document (read only when needed: for ties and for results).</summary>
+    internal string IdOf(int leaf, int localDoc)
+    {
+        var bytes = new BytesRef();
+        _ids[leaf].Get(localDoc, bytes);
+        return bytes.Utf8ToString();
+    }
+
+    /// <summary>One scored document.</summary>
+    internal sealed class Entry(double score, int doc, int leaf, int localDoc, int slide, GroupingCollector owner)
+    {
+        private string? _id;
+
+        public double Score { get; } = score;
+
+        public int Doc { get; } = doc;
+
+        public int Leaf { get; } = leaf;
+
+        public int LocalDoc { get; } = localDoc;
+
+        public int Slide { get; } = slide;
+
+        public string Id => _id ??= owner.IdOf(Leaf, LocalDoc);
+    }
+
+    /// <summary>The matching slides of one deck: the best few, and the first seen (its facet stand-in).</summary>
+    internal sealed class SlideGroup(string name, Entry first)
+    {
+        private readonly List<Entry> _best = [];
+
+        public string Name { get; } = name;
+
+        public Entry First { get; } = first;
+
+        public IReadOnlyList<Entry> Best => _best;
+
+        public void Offer(Entry entry)
+        {
+            _best.Add(entry);
+            _best.Sort((a, b) => WorstFirst.Instance.Compare(b, a));
+            if (_best.Count > SlidesPerDeck)
+            {
+                _best.RemoveAt(_best.Count - 1);
+            }
+        }
+    }
+
+    /// <summary>Lower score is worse; on equal scores the larger id is worse.</summary>
+    internal sealed class WorstFirst : IComparer<Entry>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare(Entry? x, Entry? y)
+        {
+            int byScore = x!.Score.CompareTo(y!.Score);
+            return byScore != 0 ? byScore : string.CompareOrdinal(y.Id, x.Id);
+        }
+    }
+}

@@ -218,6 +218,7 @@ public sealed class SearchIndex : IDisposable
 
                 _duringRebuild = null;
                 building.Commit();
+                building.WaitUntilSearchable(building.Tracking.Generation);
                 WriteCurrent(_path, name);
                 _swapGate.EnterWriteLock();
                 try
@@ -230,8 +231,6 @@ public sealed class SearchIndex : IDisposable
                 {
                     _swapGate.ExitWriteLock();
                 }
-
-                building.WaitUntilSearchable(building.Tracking.Generation);
             }
 
             old.Dispose();

@@ -58,8 +58,9 @@ internal sealed class DanishAnalysis
         string[] parts = [.. (compoundParts ?? []).Select(p => p.Trim().ToLowerInvariant()).Where(p => p.Length >= 3).Distinct().Order(StringComparer.Ordinal)];
         _compoundParts = parts.Length == 0 ? null : new CharArraySet(Version, parts, ignoreCase: false);
         AnalyzerVersion = AnalysisRevision + ":" + (parts.Length == 0 ? "no-parts" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..16]);
-        IndexAnalyzer = Analyzer.NewAnonymous((field, reader) => IndexChain(reader), Analyzer.PER_FIELD_REUSE_STRATEGY);
-        WordAnalyzer = Analyzer.NewAnonymous((field, reader) => WordChain(reader));
+        // The character filter goes in through initReader: a reused token stream gets only the reader from there.
+        IndexAnalyzer = Analyzer.NewAnonymous((field, reader) => IndexChain(reader), (field, reader) => new MappingCharFilter(CharMap, reader), Analyzer.GLOBAL_REUSE_STRATEGY);
+        WordAnalyzer = Analyzer.NewAnonymous((field, reader) => WordChain(reader), (field, reader) => new MappingCharFilter(CharMap, reader));
         StemAnalyzer = Analyzer.NewAnonymous((field, reader) =>
         {
             var tokenizer = new KeywordTokenizer(reader);
@@ -153,7 +154,7 @@ internal sealed class DanishAnalysis
 
     private TokenStreamComponents IndexChain(TextReader reader)
     {
-        var tokenizer = new WordTokenizer(new MappingCharFilter(CharMap, reader));
+        var tokenizer = new WordTokenizer(reader);
         TokenStream stream = Common(tokenizer);
         if (_compoundParts is not null)
         {
@@ -169,7 +170,7 @@ internal sealed class DanishAnalysis
 
     private static TokenStreamComponents WordChain(TextReader reader)
     {
-        var tokenizer = new WordTokenizer(new MappingCharFilter(CharMap, reader));
+        var tokenizer = new WordTokenizer(reader);
         return new TokenStreamComponents(tokenizer, Common(tokenizer));
     }
 

@@ -122,7 +122,7 @@ internal sealed class UserQuery
     /// A whitespace-free token: split into words at anything that is not a word character
     /// ("title:metode" is two words); a trailing * makes the last word a prefix.
     /// </summary>
-    private static IEnumerable<QueryWord> ParseToken(string token)
+    private static IEnumerable<QueryWord> ParseToken(string token, bool keepStopWords = false)
     {
         var segments = new List<(string Text, int End)>();
         int i = 0;
@@ -147,7 +147,7 @@ internal sealed class UserQuery
         {
             (string text, int end) = segments[s];
             bool prefix = end < token.Length && token[end] == '*';
-            if (ToWord(text, prefix) is { } word)
+            if (ToWord(text, prefix, keepStopWords) is { } word)
             {
                 yield return word;
             }
@@ -160,7 +160,7 @@ internal sealed class UserQuery
         int position = 0;
         foreach (string token in inner.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            foreach (QueryWord word in ParseToken(token))
+            foreach (QueryWord word in ParseToken(token, keepStopWords: true))
             {
                 foreach (string part in word.Parts)
                 {
@@ -189,7 +189,7 @@ internal sealed class UserQuery
     }
 
     /// <summary>Parts of one word: lower case, split at hyphens/apostrophes, an English "'s" dropped, junk-long parts dropped.</summary>
-    private static QueryWord? ToWord(string text, bool prefix)
+    private static QueryWord? ToWord(string text, bool prefix, bool keepStopWords)
     {
         var parts = new List<string>();
         foreach (string raw in text.Split(['-', '\'', '\u2019', '\u2011'], StringSplitOptions.RemoveEmptyEntries))
@@ -211,7 +211,7 @@ internal sealed class UserQuery
             return null;
         }
 
-        if (!prefix && parts.Count == 1 && DanishAnalysis.IsStopWord(parts[0]))
+        if (!keepStopWords && !prefix && parts.Count == 1 && DanishAnalysis.IsStopWord(parts[0]))
         {
             return null;
         }

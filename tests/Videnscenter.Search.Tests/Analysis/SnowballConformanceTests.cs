@@ -54,9 +54,9 @@ public class SnowballConformanceTests
         // The deliberate differences, by name: the irregular inflections of the override list that occur in the vocabulary.
         Assert.Equal(
             [
-                "barnet → barn (Snowball: barnet)", "bogen → bog (Snowball: bog)", "bøger → bog (Snowball: bøg)",
-                "børn → barn (Snowball: børn)", "børnene → barn (Snowball: børn)", "børns → barn (Snowball: børn)",
-                "kursus → kurs (Snowball: kursus)", "manden → mand (Snowball: mand)", "mænd → mand (Snowball: mænd)",
+                "bøger → bog (Snowball: bøg)", "bøgerne → bog (Snowball: bøg)",
+                "børn → barn (Snowball: børn)", "børnene → barn (Snowball: børn)", "børnenes → barn (Snowball: børn)", "børns → barn (Snowball: børn)",
+                "mænd → mand (Snowball: mænd)", "mændene → mand (Snowball: mænd)",
             ],
             overridden.Order(StringComparer.Ordinal));
         Assert.Equal(ExpectedWordCount, matched + overridden.Count);

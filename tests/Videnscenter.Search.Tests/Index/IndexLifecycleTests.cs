@@ -83,20 +83,30 @@ public sealed class IndexLifecycleTests : IDisposable
             "d" + i, "Metode " + i, "Recovery og pårørende " + i, string.Join(' ', Enumerable.Repeat("tekst om mestring", 30)),
             departments: ["Nord"], facets: new() { ["semester"] = ["Forår 2025"] }, starts: TestIndex.Now.AddDays(i)))];
 
-        // Build once to learn which kinds of files the codec writes, non-compound as well as compound.
-        _index.Index.Rebuild(documents);
-        _index.Close();
+        // A merged large segment is written as separate files, a small new one as a compound file:
+        // build once like that to learn which kinds of files the codec writes.
+        void Build()
+        {
+            _index.Index.Rebuild(documents);
+            _index.Index.MergeDeletes();
+            _index.Index.Upsert(documents.Take(5).Select(d => d with { Summary = d.Summary + " opdateret" }));
+            _index.Close();
+        }
+
+        Build();
         string generation = CurrentGeneration();
         string[] kinds = [.. Directory.GetFiles(generation).Select(KindOf).Distinct().Order(StringComparer.Ordinal)];
         Assert.Contains("segments_N", kinds);
         Assert.Contains(".si", kinds);
         Assert.Contains(".cfs", kinds);
+        Assert.Contains(".fdt", kinds);
+        Assert.Contains(".tim", kinds);
+        Assert.Contains(".dvd", kinds);
 
         foreach (string kind in kinds)
         {
             _index.Reopen();
-            _index.Index.Rebuild(documents);
-            _index.Close();
+            Build();
             generation = CurrentGeneration();
             foreach (string file in Directory.GetFiles(generation).Where(f => KindOf(f) == kind))
             {
@@ -120,6 +130,15 @@ public sealed class IndexLifecycleTests : IDisposable
             }
 
             _index.Reopen();
+            if (kind == ".gen")
+            {
+                // segments.gen is only a hint Lucene 4 writes besides segments_N and ignores when it is
+                // wrong: damage there changes nothing, so the index must simply still answer in full.
+                Assert.False(_index.Index.NeedsRebuild);
+                Assert.Equal(300, _index.Search("metode").Total);
+                continue;
+            }
+
             Assert.True(_index.Index.NeedsRebuild, $"damage in {kind} was not noticed");
             Assert.Equal(0, _index.Search("metode").Total);
             _index.Index.Rebuild(documents);

@@ -26,6 +26,7 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
     /// <summary>Compounds shorter than this are not split: short words split into noise.</summary>
     private const int MinSplitLength = 7;
     private const int MinPartLength = 3;
+    private const float SynonymWeight = 0.6f;
 
     private readonly HashSet<string> _highlight = new(StringComparer.Ordinal);
     private readonly List<string> _synonymsTried = [];
@@ -330,6 +331,8 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
         var either = new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD } };
         foreach (Query alternative in alternatives)
         {
+            // What was typed ranks above what it was widened to.
+            alternative.Boost *= SynonymWeight;
             either.Add(alternative, Occur.SHOULD);
         }
 

@@ -349,10 +349,10 @@ public sealed class SearchIndex : IDisposable
         long version = generation.Tracking.Generation;
         void AddOne(SearchDocument doc)
         {
-            LuceneDocument document = IndexFields.Build(doc, _analysis, _facets);
-            long added = replace
+            LuceneDocument document = IndexFields.Build(doc, _facets);
+            long added = IndexFields.WithWordsRecorded(() => replace
                 ? generation.Tracking.UpdateDocument(new Term(IndexFields.Id, doc.Id), document)
-                : generation.Tracking.AddDocument(document);
+                : generation.Tracking.AddDocument(document));
             InterlockedMax(ref version, added);
         }
 

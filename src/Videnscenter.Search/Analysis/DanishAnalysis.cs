@@ -60,7 +60,6 @@ internal sealed class DanishAnalysis
         AnalyzerVersion = AnalysisRevision + ":" + (parts.Length == 0 ? "no-parts" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..16]);
         // The character filter goes in through initReader: a reused token stream gets only the reader from there.
         IndexAnalyzer = Analyzer.NewAnonymous((field, reader) => IndexChain(reader), (field, reader) => new MappingCharFilter(CharMap, reader), Analyzer.GLOBAL_REUSE_STRATEGY);
-        WordAnalyzer = Analyzer.NewAnonymous((field, reader) => WordChain(reader), (field, reader) => new MappingCharFilter(CharMap, reader));
         StemAnalyzer = Analyzer.NewAnonymous((field, reader) =>
         {
             var tokenizer = new KeywordTokenizer(reader);
@@ -77,9 +76,6 @@ internal sealed class DanishAnalysis
     /// <summary>Title, summary, tags and body: stems, plus ASCII spellings and curated compound parts at the same position.</summary>
     public Analyzer IndexAnalyzer { get; }
 
-    /// <summary>The surface words (lower case, not stemmed): for "Mente du …?" and autocomplete.</summary>
-    public Analyzer WordAnalyzer { get; }
-
     /// <summary>One word in, its stem out (the same lower-casing, overrides and stemmer as the index).</summary>
     public Analyzer StemAnalyzer { get; }
 
@@ -92,25 +88,6 @@ internal sealed class DanishAnalysis
         string result = stream.IncrementToken() ? term.ToString() : "";
         stream.End();
         return result;
-    }
-
-    /// <summary>The distinct surface words of a text.</summary>
-    public void CollectWords(string text, HashSet<string> into)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return;
-        }
-
-        using TokenStream stream = WordAnalyzer.GetTokenStream("w", text);
-        ICharTermAttribute term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            into.Add(term.ToString());
-        }
-
-        stream.End();
     }
 
     /// <summary>Whether a lower-case word is a stop word.</summary>
@@ -155,7 +132,7 @@ internal sealed class DanishAnalysis
     private TokenStreamComponents IndexChain(TextReader reader)
     {
         var tokenizer = new WordTokenizer(reader);
-        TokenStream stream = Common(tokenizer);
+        TokenStream stream = new SurfaceWordSink(Common(tokenizer));
         if (_compoundParts is not null)
         {
             stream = new DictionaryCompoundWordTokenFilter(Version, stream, _compoundParts, minWordSize: 6, minSubwordSize: 3, maxSubwordSize: 20, onlyLongestMatch: true);
@@ -166,12 +143,6 @@ internal sealed class DanishAnalysis
         stream = new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.DanishStemmer());
         stream = new RemoveDuplicatesTokenFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
-    }
-
-    private static TokenStreamComponents WordChain(TextReader reader)
-    {
-        var tokenizer = new WordTokenizer(reader);
-        return new TokenStreamComponents(tokenizer, Common(tokenizer));
     }
 
     /// <summary>Split/join at hyphens and apostrophes, fold case, drop junk and stop words (positions kept).</summary>
@@ -256,9 +227,9 @@ internal sealed class AsciiSpellingFilter : TokenFilter
             return false;
         }
 
-        string word = _term.ToString();
-        if (word.AsSpan().IndexOfAny("æøå") >= 0)
+        if (_term.Buffer.AsSpan(0, _term.Length).IndexOfAny("æøå") >= 0)
         {
+            string word = _term.ToString();
             string full = Fold(word, "oe");
             string shortO = Fold(word, "o");
             _pending.Enqueue(full);
@@ -283,4 +254,44 @@ internal sealed class AsciiSpellingFilter : TokenFilter
     /// <summary>æ → ae, å → aa, ø → <paramref name="oSpelling"/>.</summary>
     internal static string Fold(string word, string oSpelling) =>
         word.Replace("æ", "ae", StringComparison.Ordinal).Replace("å", "aa", StringComparison.Ordinal).Replace("ø", oSpelling, StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Records the surface words (lower case, before stemming) of the document being indexed on this
+/// thread, so the words field is filled from the same analysis instead of a second pass over the text.
+/// </summary>
+internal sealed class SurfaceWordSink : TokenFilter
+{
+    [ThreadStatic]
+    private static HashSet<string>? t_words;
+
+    private readonly ICharTermAttribute _term;
+
+    public SurfaceWordSink(TokenStream input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+    }
+
+    /// <summary>Starts recording into <paramref name="words"/> on this thread (null stops).</summary>
+    public static void RecordInto(HashSet<string>? words) => t_words = words;
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        if (t_words is { } words)
+        {
+            ReadOnlySpan<char> term = _term.Buffer.AsSpan(0, _term.Length);
+            if (!words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(term))
+            {
+                words.Add(term.ToString());
+            }
+        }
+
+        return true;
+    }
 }

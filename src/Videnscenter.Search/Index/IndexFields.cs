@@ -39,8 +39,12 @@ internal static class IndexFields
     /// <summary>The text fields and their weights: title above summary and tags above body.</summary>
     public static readonly (string Field, float Weight)[] TextFields = [(Title, 3.0f), (Summary, 1.5f), (Tags, 1.5f), (Body, 1.0f)];
 
-    /// <summary>Surface words of the documents a reader of that level may see (one field per level).</summary>
-    public static string Words(Audience reader) => "w" + ((int)reader).ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The surface words of a document (lower case, not stemmed), for "Mente du …?" and autocomplete.
+    /// Named to sort after the text fields: Lucene analyses a document's fields in name order, and this
+    /// field's words are recorded while the text fields are analysed.
+    /// </summary>
+    public const string Words = "words";
 
     /// <summary>The key shared by an item and its sub-documents: the id before '#'.</summary>
     public static string GroupOf(string id)
@@ -58,10 +62,20 @@ internal static class IndexFields
 
     private static readonly FieldType WordsType = CreateWordsType();
 
+    /// <summary>Stored, with offsets in the postings: snippets are found from the postings, not by re-analysis.</summary>
+    private static readonly FieldType TextWithOffsets = CreateTextWithOffsets();
+
+    private static FieldType CreateTextWithOffsets()
+    {
+        var type = new FieldType(TextField.TYPE_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
+        type.Freeze();
+        return type;
+    }
+
     public static FacetsConfig CreateFacetsConfig() => new();
 
     /// <summary>Builds the Lucene document; the facet dimensions are declared multi-valued on the way.</summary>
-    public static LuceneDocument Build(SearchDocument doc, DanishAnalysis analysis, FacetsConfig facets)
+    public static LuceneDocument Build(SearchDocument doc, FacetsConfig facets)
     {
         Validate(doc);
         var document = new LuceneDocument
@@ -72,8 +86,8 @@ internal static class IndexFields
             new SortedDocValuesField(Group, new Lucene.Net.Util.BytesRef(GroupOf(doc.Id))),
             new NumericDocValuesField(SlideNumber, doc.Id.Contains('#', StringComparison.Ordinal) ? Math.Max(1, SlideOf(doc.Id)) : 0),
             new TextField(Title, doc.Title, Field.Store.YES),
-            new TextField(Summary, doc.Summary, Field.Store.YES),
-            new TextField(Body, doc.Body, Field.Store.YES),
+            new Field(Summary, doc.Summary, TextWithOffsets),
+            new Field(Body, doc.Body, TextWithOffsets),
             new StoredField(Url, doc.Url),
             new StoredField(Type, doc.Type),
             new StringField(AudienceLevel, ((int)doc.Audience).ToString(CultureInfo.InvariantCulture), Field.Store.YES),
@@ -87,20 +101,8 @@ internal static class IndexFields
             document.Add(new TextField(Tags, tag, Field.Store.NO));
         }
 
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        analysis.CollectWords(doc.Title, words);
-        analysis.CollectWords(doc.Summary, words);
-        analysis.CollectWords(doc.Body, words);
-        foreach (string tag in doc.Tags)
-        {
-            analysis.CollectWords(tag, words);
-        }
-
-        string[] distinct = [.. words];
-        for (Audience level = doc.Audience; level <= Audience.Medarbejder; level++)
-        {
-            document.Add(new Field(Words(level), new WordListTokenStream(distinct), WordsType));
-        }
+        // Filled while Lucene analyses the text fields above (see SurfaceWordSink), read when it reaches this one.
+        document.Add(new Field(Words, new WordListTokenStream(), WordsType));
 
         // FacetsConfig is not thread-safe and documents are built on several threads.
         lock (facets)
@@ -179,18 +181,27 @@ internal static class IndexFields
         return type;
     }
 
-    /// <summary>The already-analysed distinct words of a document, fed to Lucene as they are.</summary>
+    /// <summary>
+    /// The distinct surface words recorded on this thread while the document's text fields were
+    /// analysed (<see cref="SurfaceWordSink"/>); <see cref="SearchIndex"/> starts the recording
+    /// before it adds the document and stops it after.
+    /// </summary>
     private sealed class WordListTokenStream : TokenStream
     {
-        private readonly string[] _words;
+        [ThreadStatic]
+        private static HashSet<string>? t_current;
+
         private readonly ICharTermAttribute _term;
+        private string[] _words = [];
         private int _next;
 
-        public WordListTokenStream(string[] words)
+        public WordListTokenStream()
         {
-            _words = words;
             _term = AddAttribute<ICharTermAttribute>();
         }
+
+        /// <summary>The set the sink records into for the document being added on this thread.</summary>
+        public static HashSet<string> Current => t_current ??= new HashSet<string>(StringComparer.Ordinal);
 
         public override bool IncrementToken()
         {
@@ -207,7 +218,25 @@ internal static class IndexFields
         public override void Reset()
         {
             base.Reset();
+            _words = [.. Current];
             _next = 0;
+        }
+    }
+
+    /// <summary>Runs <paramref name="add"/> (which adds one document) with its surface words recorded for the words field.</summary>
+    public static T WithWordsRecorded<T>(Func<T> add)
+    {
+        HashSet<string> words = WordListTokenStream.Current;
+        words.Clear();
+        SurfaceWordSink.RecordInto(words);
+        try
+        {
+            return add();
+        }
+        finally
+        {
+            SurfaceWordSink.RecordInto(null);
+            words.Clear();
         }
     }
 }

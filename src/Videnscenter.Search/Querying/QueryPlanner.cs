@@ -260,7 +260,7 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
         }
 
         // Stems may be shorter than the typed prefix ("metoder*" → stem "metod"): the surface words catch those.
-        query.Add(new PrefixQuery(new Term(IndexFields.Words(Audience.Medarbejder), prefix)), Occur.SHOULD);
+        query.Add(new PrefixQuery(new Term(IndexFields.Words, prefix)), Occur.SHOULD);
         return query;
     }
 

@@ -227,16 +227,19 @@ internal static class SearchExecutor
     private static SearchHit BuildHit(IndexSearcher searcher, DanishAnalysis analysis, Group group, IReadOnlySet<string> terms, Audience reader)
     {
         // The deck itself is shown when it exists and the reader may see it, even if only slides matched.
-        LuceneDocument? shown = group.Document is { } own ? searcher.Doc(own.Doc) : null;
-        if (shown is null && group.Slides.Count > 0)
+        int shownDoc = group.Document?.Doc ?? -1;
+        if (shownDoc < 0 && group.Slides.Count > 0)
         {
-            shown = FindVisible(searcher, group.Key, reader) ?? searcher.Doc(group.Slides[0].Doc);
+            shownDoc = FindVisible(searcher, group.Key, reader) ?? group.Slides[0].Doc;
         }
+
+        LuceneDocument shown = searcher.Doc(shownDoc);
 
         var slides = new List<SlideHit>();
         foreach (GroupingCollector.Entry slide in group.Slides)
         {
             LuceneDocument document = searcher.Doc(slide.Doc);
+            (AtomicReader slideSegment, int slideLocal) = Locate(searcher, slide.Doc);
             if (document.Get(IndexFields.Id) == shown!.Get(IndexFields.Id))
             {
                 continue;
@@ -247,23 +250,24 @@ internal static class SearchExecutor
                 slide.Slide,
                 document.Get(IndexFields.Title),
                 document.Get(IndexFields.Url),
-                Snippets.Build(analysis, document.Get(IndexFields.Summary), document.Get(IndexFields.Body), terms),
+                Snippets.Build(slideSegment, slideLocal, document.Get(IndexFields.Summary), document.Get(IndexFields.Body), terms),
                 slide.Score));
         }
 
+        (AtomicReader segment, int local) = Locate(searcher, shownDoc);
         return new SearchHit(
             shown!.Get(IndexFields.Id),
             shown.Get(IndexFields.Title),
             shown.Get(IndexFields.Url),
             shown.Get(IndexFields.Type),
-            Snippets.Build(analysis, shown.Get(IndexFields.Summary), shown.Get(IndexFields.Body), terms),
+            Snippets.Build(segment, local, shown.Get(IndexFields.Summary), shown.Get(IndexFields.Body), terms),
             group.Score)
         {
             Slides = slides,
         };
     }
 
-    private static LuceneDocument? FindVisible(IndexSearcher searcher, string id, Audience reader)
+    private static int? FindVisible(IndexSearcher searcher, string id, Audience reader)
     {
         TopDocs found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
         if (found.ScoreDocs.Length == 0)
@@ -271,8 +275,15 @@ internal static class SearchExecutor
             return null;
         }
 
-        LuceneDocument document = searcher.Doc(found.ScoreDocs[0].Doc);
-        return int.TryParse(document.Get(IndexFields.AudienceLevel), out int level) && level <= (int)reader ? document : null;
+        int doc = found.ScoreDocs[0].Doc;
+        return int.TryParse(searcher.Doc(doc).Get(IndexFields.AudienceLevel), out int level) && level <= (int)reader ? doc : null;
+    }
+
+    private static (AtomicReader Segment, int LocalDoc) Locate(IndexSearcher searcher, int doc)
+    {
+        IList<AtomicReaderContext> leaves = searcher.IndexReader.Leaves;
+        AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        return (leaf.AtomicReader, doc - leaf.DocBase);
     }
 
     private static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> CountFacets(IndexGeneration generation, IndexSearcher searcher, GroupingCollector collector)

@@ -16,7 +16,7 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
     private const int MaxCandidates = 64;
 
     private readonly IndexReader _reader = searcher.IndexReader;
-    private readonly string _wordsField = IndexFields.Words(reader);
+    private readonly string _wordsField = IndexFields.Words;
     private readonly Audience _level = reader;
     private readonly Dictionary<string, bool> _stemKnown = new(StringComparer.Ordinal);
 
@@ -48,7 +48,7 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
     }
 
     /// <summary>Whether a document the reader may see holds this surface word.</summary>
-    public bool WordVisible(string word) => word.Length > 0 && HasLiveDocument(_wordsField, word);
+    public bool WordVisible(string word) => word.Length > 0 && HasVisibleDocument(_wordsField, word);
 
     /// <summary>
     /// The visible word closest to <paramref name="word"/> within <paramref name="maxEdits"/> edits
@@ -148,16 +148,10 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
     }
 
     /// <summary>
-    /// Term statistics count deleted documents until segments merge, so existence is checked on the
-    /// live postings: a word of a replaced or deleted document must not be suggested.
+    /// Walks the postings of one term until a live document the reader may see turns up. Term
+    /// statistics cannot answer this: they count every audience, and deleted documents until their
+    /// segments merge, so a word of a hidden, replaced or deleted document would leak.
     /// </summary>
-    private bool HasLiveDocument(string field, string text)
-    {
-        DocsEnum? docs = MultiFields.GetTermDocsEnum(_reader, MultiFields.GetLiveDocs(_reader), field, new BytesRef(text), DocsFlags.NONE);
-        return docs is not null && docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS;
-    }
-
-    /// <summary>Walks the postings of one term until a live document the reader may see turns up.</summary>
     private bool HasVisibleDocument(string field, string text)
     {
         var bytes = new BytesRef(text);

@@ -1,7 +1,9 @@
 using System.Text;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Videnscenter.Search.Analysis;
+using Videnscenter.Search.Index;
 
 namespace Videnscenter.Search.Results;
 
@@ -21,18 +23,18 @@ internal static class Snippets
     /// <summary>Text up to this length is shown whole.</summary>
     private const int WholeTextLength = 240;
 
-    /// <summary>Analysis stops here: the window lies in the first part of very long texts.</summary>
-    private const int MaxAnalysedLength = 50_000;
+    /// <summary>Terms a prefix* expands to, at most, for marking.</summary>
+    private const int MaxPrefixTerms = 64;
 
     /// <summary>A paragraph break inside a snippet: so a heading does not run into the next paragraph.</summary>
     private const string ParagraphBreak = " · ";
 
-    public static string Build(DanishAnalysis analysis, string? summary, string? body, IReadOnlySet<string> terms)
+    public static string Build(AtomicReader segment, int localDoc, string? summary, string? body, IReadOnlySet<string> terms)
     {
         summary ??= "";
         body ??= "";
-        Window? fromSummary = Best(analysis, summary, terms);
-        Window? fromBody = Best(analysis, body, terms);
+        Window? fromSummary = Best(summary, FindMatches(segment, localDoc, IndexFields.Summary, summary, terms));
+        Window? fromBody = Best(body, FindMatches(segment, localDoc, IndexFields.Body, body, terms));
 
         // The summary wins ties: it is written to be read.
         if (fromSummary is not null && (fromBody is null || fromSummary.Distinct >= fromBody.Distinct))
@@ -54,9 +56,8 @@ internal static class Snippets
 
     private sealed record Window(int Start, int End, List<Match> Matches, int Distinct);
 
-    private static Window? Best(DanishAnalysis analysis, string text, IReadOnlySet<string> terms)
+    private static Window? Best(string text, List<Match> matches)
     {
-        List<Match> matches = FindMatches(analysis, text, terms);
         if (matches.Count == 0)
         {
             return null;
@@ -115,35 +116,38 @@ internal static class Snippets
         return (start, end);
     }
 
-    private static List<Match> FindMatches(DanishAnalysis analysis, string text, IReadOnlySet<string> terms)
+    private static List<Match> FindMatches(AtomicReader segment, int localDoc, string field, string text, IReadOnlySet<string> terms)
     {
-        var matches = new List<Match>();
+        var found = new List<Match>();
         if (terms.Count == 0 || text.Length == 0)
         {
-            return matches;
+            return found;
         }
 
-        string[] prefixes = [.. terms.Where(t => t.EndsWith('*')).Select(t => t[..^1])];
-        string analysed = text.Length > MaxAnalysedLength ? text[..MaxAnalysedLength] : text;
-        using TokenStream stream = analysis.IndexAnalyzer.GetTokenStream("snippet", analysed);
-        ICharTermAttribute term = stream.AddAttribute<ICharTermAttribute>();
-        IOffsetAttribute offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
+        foreach (string term in terms)
         {
-            string value = term.ToString();
-            bool hit = terms.Contains(value) || prefixes.Any(p => value.StartsWith(p, StringComparison.Ordinal) || Surface(analysed, offset).StartsWith(p, StringComparison.Ordinal));
-            if (!hit)
+            if (term.EndsWith('*'))
             {
-                continue;
+                foreach (string expanded in PrefixTerms(segment, field, term[..^1]))
+                {
+                    AddOffsets(segment, localDoc, field, expanded, text.Length, found);
+                }
             }
+            else
+            {
+                AddOffsets(segment, localDoc, field, term, text.Length, found);
+            }
+        }
 
-            var match = new Match(offset.StartOffset, offset.EndOffset, value);
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var matches = new List<Match>(found.Count);
+        foreach (Match match in found)
+        {
             if (matches.Count > 0 && matches[^1].End > match.Start)
             {
                 // Parts and the joined form of "Recovery-skolen" overlap: mark the whole word once.
                 Match previous = matches[^1];
-                matches[^1] = previous with { Start = Math.Min(previous.Start, match.Start), End = Math.Max(previous.End, match.End) };
+                matches[^1] = previous with { End = Math.Max(previous.End, match.End) };
             }
             else
             {
@@ -151,8 +155,55 @@ internal static class Snippets
             }
         }
 
-        stream.End();
-        return Widen(analysed, matches);
+        return Widen(text, matches);
+    }
+
+    private static void AddOffsets(AtomicReader segment, int localDoc, string field, string term, int textLength, List<Match> into)
+    {
+        DocsAndPositionsEnum? positions = segment.GetTermPositionsEnum(new Term(field, term));
+        if (positions is null || positions.Advance(localDoc) != localDoc)
+        {
+            return;
+        }
+
+        for (int i = positions.Freq; i > 0; i--)
+        {
+            positions.NextPosition();
+            if (positions.StartOffset >= 0 && positions.EndOffset <= textLength && positions.EndOffset > positions.StartOffset)
+            {
+                into.Add(new Match(positions.StartOffset, positions.EndOffset, term));
+            }
+        }
+    }
+
+    private static List<string> PrefixTerms(AtomicReader segment, string field, string prefix)
+    {
+        var expanded = new List<string>();
+        Terms? terms = segment.GetTerms(field);
+        if (terms is null || prefix.Length == 0)
+        {
+            return expanded;
+        }
+
+        TermsEnum enumerator = terms.GetEnumerator();
+        var bytes = new BytesRef(prefix);
+        if (enumerator.SeekCeil(bytes) == TermsEnum.SeekStatus.END)
+        {
+            return expanded;
+        }
+
+        do
+        {
+            if (!StringHelper.StartsWith(enumerator.Term, bytes))
+            {
+                break;
+            }
+
+            expanded.Add(enumerator.Term.Utf8ToString());
+        }
+        while (expanded.Count < MaxPrefixTerms && enumerator.MoveNext());
+
+        return expanded;
     }
 
     /// <summary>A part of a hyphenated word is marked as the whole word ("Recovery-skolen").</summary>
@@ -188,9 +239,6 @@ internal static class Snippets
 
     private static bool IsLetterOrDigit(string text, int index) =>
         char.IsLetterOrDigit(text[index]) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(text[index]) == System.Globalization.UnicodeCategory.NonSpacingMark;
-
-    private static string Surface(string text, IOffsetAttribute offset) =>
-        text[offset.StartOffset..Math.Min(text.Length, offset.EndOffset)].ToLowerInvariant();
 
     private static string Render(string text, Window window)
     {

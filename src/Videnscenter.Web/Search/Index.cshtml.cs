@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Videnscenter.Content.Definitions;
+using Videnscenter.Content.Settings;
 using Videnscenter.Search;
 using Videnscenter.Web.Accounts;
 
@@ -8,7 +9,7 @@ namespace Videnscenter.Web.Search;
 
 /// <summary>The search page: works without JavaScript, keeps the whole search in the URL.</summary>
 [EnableRateLimiting(SearchFeature.RateLimit)]
-public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore) : PageModel
+public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore, SearchSynonyms synonyms, SiteSettings settings) : PageModel
 {
     public ContentSchema Schema { get; private set; } = ContentSchema.Empty;
     public SearchRequest Search { get; private set; } = new();
@@ -18,7 +19,9 @@ public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore) :
     {
         Schema = await schemaStore.GetAsync(ct);
         Search = SearchQuery.From(HttpContext.Request.Query, Schema, User.ReaderAudience().ToSearch());
-        if (!string.IsNullOrWhiteSpace(Search.Query)) Result = siteSearch.Index.Search(Search);
+        if (string.IsNullOrWhiteSpace(Search.Query)) return;
+        await synonyms.EnsureCurrentAsync(settings, ct);
+        Result = siteSearch.Index.Search(Search);
     }
 
     public string Query => Search.Query;
@@ -52,6 +55,13 @@ public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore) :
         var pairs = values.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value!)}");
         return "/soeg?" + string.Join("&", pairs);
     }
+
+    /// <summary>The sections to browse when nothing was found (those the reader may open).</summary>
+    public IEnumerable<ContentTypeDefinition> BrowseSections() =>
+        Schema.Types.Where(t => !string.IsNullOrEmpty(t.Section)).DistinctBy(t => t.Section);
+
+    /// <summary>Where the sign-in link returns to: this search.</summary>
+    public string ReturnUrl => Request.Path + Request.QueryString;
 
     public int PageCount => Result is null ? 0 : (Result.Total + Result.PageSize - 1) / Result.PageSize;
 }

@@ -8,7 +8,7 @@ namespace Videnscenter.Web.Search;
 
 /// <summary>
 /// Site search: the index kept up to date by content events, the search page, the JSON API and
-/// autocomplete, the administrators' rebuild page, and the "reindex" command.
+/// autocomplete, the editors' synonyms page, the administrators' rebuild page, and the "reindex" command.
 /// </summary>
 public static class SearchFeature
 {
@@ -21,6 +21,7 @@ public static class SearchFeature
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddSingleton<SiteSearch>();
+        services.AddSingleton<SearchSynonyms>();
         services.AddScoped<IContentEventHandler, SearchIndexer>();
         services.AddStartupStep<SearchIndexAtStartup>();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimit, ctx => RateLimitPartition.GetTokenBucketLimiter(

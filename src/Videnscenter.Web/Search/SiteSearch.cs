@@ -7,8 +7,10 @@ using Videnscenter.Web.Hosting;
 namespace Videnscenter.Web.Search;
 
 /// <summary>
-/// The site's search index: one SQLite FTS5 file per node under App_Data. It is opened at start-up
-/// and rebuilt from the content store when it is missing, corrupt or from another analyzer version.
+/// The site's search index: one Lucene.Net index directory per node, App_Data/search/&lt;node&gt;/
+/// (Videnscenter:NodeName). It is opened at start-up and rebuilt from the content store when it is
+/// missing, damaged or from another analyzer version; a rebuild is built beside the live index and
+/// swapped in, so searching keeps answering meanwhile. Editors' synonyms are applied at query time.
 /// </summary>
 public sealed class SiteSearch : IDisposable
 {
@@ -19,12 +21,15 @@ public sealed class SiteSearch : IDisposable
     {
         _log = log;
         _decks = decks;
-        FilePath = Path.Combine(site.DataPath, $"search-{site.NodeName}.db");
-        var existed = File.Exists(FilePath);
+        FilePath = Path.Combine(site.DataPath, "search", SafeName(site.NodeName));
+        DeleteFormerIndexFiles(site);
         Index = SearchIndex.Open(FilePath);
-        NeedsRebuild = !existed || Index.NeedsRebuild;
+        NeedsRebuild = Index.NeedsRebuild;
+        if (Index.OpenProblem is { } problem && NeedsRebuild)
+            _log.LogWarning("Search index at {Path} must be rebuilt: {Problem}", FilePath, problem);
     }
 
+    /// <summary>The index directory of this node.</summary>
     public string FilePath { get; }
     public SearchIndex Index { get; }
     public bool NeedsRebuild { get; private set; }
@@ -49,6 +54,24 @@ public sealed class SiteSearch : IDisposable
         item.Type == Videnscenter.Web.Slides.SlidesFeature.TypeName ? (await _decks.ForAsync(item, ct)).Slides : null;
 
     public void Dispose() => Index.Dispose();
+
+    /// <summary>A node name as one folder name (no separators or dots).</summary>
+    private static string SafeName(string node)
+    {
+        var name = new string([.. node.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-')]).Trim('-');
+        return name.Length == 0 ? "node" : name;
+    }
+
+    /// <summary>The former engine kept one SQLite file per node ("search-&lt;node&gt;.db" and its -wal/-shm).</summary>
+    private static void DeleteFormerIndexFiles(SiteOptions site)
+    {
+        if (!Directory.Exists(site.DataPath)) return;
+        foreach (var file in Directory.EnumerateFiles(site.DataPath, $"search-{site.NodeName}.db*"))
+        {
+            try { File.Delete(file); }
+            catch (IOException) { /* in use by an old process: harmless, it is no longer read */ }
+        }
+    }
 }
 
 /// <summary>Keeps the index current: publishing adds or replaces an item's documents, unpublishing and archiving remove them.</summary>

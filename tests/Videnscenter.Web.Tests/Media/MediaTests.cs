@@ -218,9 +218,10 @@ public sealed class MediaTests(MediaSite site) : IClassFixture<MediaSite>
         await site.Site.WithStoreAsync(s => s.PublishAsync(created.Item!.Id));
 
         var json = JsonDocument.Parse(await site.Anonymous.GetStringAsync("/api/search?q=zebrafinkerne"));
-        var urls = json.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("url").GetString()).ToList();
-
-        Assert.Contains("/slides/nada-med-en-hilsen#slide-2", urls);
+        var deckHit = Assert.Single(json.RootElement.GetProperty("hits").EnumerateArray());
+        Assert.Equal("/slides/nada-med-en-hilsen", deckHit.GetProperty("url").GetString());
+        var slideUrls = deckHit.GetProperty("slides").EnumerateArray().Select(s => s.GetProperty("url").GetString()).ToList();
+        Assert.Contains("/slides/nada-med-en-hilsen#slide-2", slideUrls);
         var deckPage = SiteFactory.Parse(await site.Anonymous.GetStringAsync("/slides/nada-med-en-hilsen"));
         Assert.Contains("zebrafinkerne", deckPage.QuerySelector("#slide-2")!.TextContent);
         Assert.Equal("/medier/nada-med-zebrafinker.pptx", deckPage.QuerySelector(".deck-download a")!.GetAttribute("href"));

@@ -74,7 +74,7 @@ public static class SearchQuery
     public static string SlideLabel(string deckTitle, string slideTitle)
     {
         var label = slideTitle.StartsWith(deckTitle + ", ", StringComparison.Ordinal) ? slideTitle[(deckTitle.Length + 2)..] : slideTitle;
-        return label.Length == 0 ? slideTitle : char.ToUpper(label[0], Danish.Culture) + label[1..];
+        return label.Length == 0 ? slideTitle : char.ToUpper(label[0], Videnscenter.Content.Danish.Culture) + label[1..];
     }
 
     /// <summary>How a facet value reads: type names become section names, audiences Danish phrases.</summary>

@@ -70,12 +70,11 @@ public static class SearchQuery
              ?? name,
     };
 
-    /// <summary>A slide's title under its deck's hit, without repeating the deck title ("Slide 2: Mestring").</summary>
-    public static string SlideLabel(string deckTitle, string slideTitle)
-    {
-        var label = slideTitle.StartsWith(deckTitle + ", ", StringComparison.Ordinal) ? slideTitle[(deckTitle.Length + 2)..] : slideTitle;
-        return label.Length == 0 ? slideTitle : char.ToUpper(label[0], Videnscenter.Content.Danish.Culture) + label[1..];
-    }
+    /// <summary>A slide's title under its deck's hit, without repeating the deck title ("slide 2: Mestring").</summary>
+    public static string SlideLabel(string deckTitle, string slideTitle) =>
+        slideTitle.StartsWith(deckTitle + ", ", StringComparison.Ordinal) && slideTitle.Length > deckTitle.Length + 2
+            ? slideTitle[(deckTitle.Length + 2)..]
+            : slideTitle;
 
     /// <summary>How a facet value reads: type names become section names, audiences Danish phrases.</summary>
     public static string ValueLabel(string facet, string value, ContentSchema schema) => facet switch

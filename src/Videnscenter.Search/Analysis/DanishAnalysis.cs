@@ -58,8 +58,7 @@ internal sealed class DanishAnalysis
         string[] parts = [.. (compoundParts ?? []).Select(p => p.Trim().ToLowerInvariant()).Where(p => p.Length >= 3).Distinct().Order(StringComparer.Ordinal)];
         _compoundParts = parts.Length == 0 ? null : new CharArraySet(Version, parts, ignoreCase: false);
         AnalyzerVersion = AnalysisRevision + ":" + (parts.Length == 0 ? "no-parts" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..16]);
-        // The character filter goes in through initReader: a reused token stream gets only the reader from there.
-        IndexAnalyzer = Analyzer.NewAnonymous((field, reader) => IndexChain(reader), (field, reader) => new MappingCharFilter(CharMap, reader), Analyzer.GLOBAL_REUSE_STRATEGY);
+        IndexAnalyzer = new IndexChainAnalyzer(this);
         StemAnalyzer = Analyzer.NewAnonymous((field, reader) =>
         {
             var tokenizer = new KeywordTokenizer(reader);
@@ -141,7 +140,6 @@ internal sealed class DanishAnalysis
         stream = new AsciiSpellingFilter(stream);
         stream = new StemmerOverrideFilter(stream, Overrides);
         stream = new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.DanishStemmer());
-        stream = new RemoveDuplicatesTokenFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 
@@ -184,6 +182,20 @@ internal sealed class DanishAnalysis
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The index analyzer. The character filter goes in through InitReader (a reused token stream
+    /// gets only the reader from there); values of one field (a summary and its tags) are kept apart
+    /// by a position gap, so a phrase never runs from one into the next.
+    /// </summary>
+    private sealed class IndexChainAnalyzer(DanishAnalysis owner) : Analyzer(GLOBAL_REUSE_STRATEGY)
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => owner.IndexChain(reader);
+
+        protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(CharMap, reader);
+
+        public override int GetPositionIncrementGap(string fieldName) => 100;
     }
 
     /// <summary>Words are runs of letters, digits and marks, with hyphens and apostrophes inside them.</summary>

@@ -19,7 +19,6 @@ internal static class IndexFields
     public const string SlideNumber = "slide";
     public const string Title = "title";
     public const string Summary = "summary";
-    public const string Tags = "tags";
     public const string Body = "body";
     public const string Url = "url";
     public const string Type = "type";
@@ -28,7 +27,6 @@ internal static class IndexFields
     public const string Boost = "boost";
     public const string Starts = "starts";
     public const string TitleKey = "tkey";
-    public const string StoredTags = "tags_s";
 
     /// <summary>Dimension names of the built-in facets.</summary>
     public const string TypeFacet = "type";
@@ -36,8 +34,11 @@ internal static class IndexFields
     public const string AudienceFacet = "audience";
     public const string TagFacet = "tag";
 
-    /// <summary>The text fields and their weights: title above summary and tags above body.</summary>
-    public static readonly (string Field, float Weight)[] TextFields = [(Title, 3.0f), (Summary, 1.5f), (Tags, 1.5f), (Body, 1.0f)];
+    /// <summary>
+    /// The text fields and their weights: title above summary (which also holds the tags, as extra
+    /// values: one field less to score per word) above body.
+    /// </summary>
+    public static readonly (string Field, float Weight)[] TextFields = [(Title, 3.0f), (Summary, 1.5f), (Body, 1.0f)];
 
     /// <summary>
     /// The surface words of a document (lower case, not stemmed), for "Mente du …?" and autocomplete.
@@ -64,6 +65,16 @@ internal static class IndexFields
 
     /// <summary>Stored, with offsets in the postings: snippets are found from the postings, not by re-analysis.</summary>
     private static readonly FieldType TextWithOffsets = CreateTextWithOffsets();
+
+    /// <summary>Tags are indexed as further values of the summary field, not stored.</summary>
+    private static readonly FieldType TagsInSummary = CreateTagsInSummary();
+
+    private static FieldType CreateTagsInSummary()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
+        type.Freeze();
+        return type;
+    }
 
     private static FieldType CreateTextWithOffsets()
     {
@@ -98,7 +109,7 @@ internal static class IndexFields
         };
         foreach (string tag in doc.Tags)
         {
-            document.Add(new TextField(Tags, tag, Field.Store.NO));
+            document.Add(new Field(Summary, tag, TagsInSummary));
         }
 
         // Filled while Lucene analyses the text fields above (see SurfaceWordSink), read when it reaches this one.

@@ -15,7 +15,7 @@ public sealed class PeopleTests : IDisposable
         _index.Index.Upsert(
         [
             TestIndex.Doc("anna", "Anna Holm", "Underviser på Recoveryskolen.", "Metoder: Motiverende interview, Åben dialog.",
-                Audience.Medarbejder, type: "Profile", tags: ["Motiverende interview", "Åben dialog"], boost: 1.2),
+                Audience.Medarbejder, type: "Profile", tags: ["Motiverende interview", "Åben dialog"], boost: 2.0), // the host boosts teachers
             TestIndex.Doc("bo", "Bo Lund", "Peer-medarbejder.", "Metoder: Motiverende interview.", Audience.Medarbejder, type: "Profile", tags: ["Motiverende interview"]),
             TestIndex.Doc("cai", "Cai Berg", "Socialrådgiver.", "Metoder: Recovery-mentor.", Audience.Medarbejder, type: "Profile", tags: ["Recovery-mentor"]),
             TestIndex.Doc("mi", "Motiverende interview", "En samtalemetode.", "Motiverende interview er en metode til samtaler om forandring.", type: "Method"),

@@ -238,11 +238,21 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Searches as <see cref="SearchRequest.Reader"/> may see.</summary>
+    /// <summary>
+    /// Searches as <see cref="SearchRequest.Reader"/> may see. Damage found only now (the checksums
+    /// passed at open) gives an empty result and <see cref="NeedsRebuild"/>, not an exception.
+    /// </summary>
     public SearchResult Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Read((generation, searcher) => SearchExecutor.Run(generation, searcher, _analysis, _synonyms, request));
+        try
+        {
+            return Read((generation, searcher) => SearchExecutor.Run(generation, searcher, _analysis, _synonyms, request));
+        }
+        catch (Exception exception) when (exception is CorruptIndexException or EndOfStreamException or IOException)
+        {
+            return SearchResult.Empty(Math.Max(1, request.Page), Math.Clamp(request.PageSize, 1, 100));
+        }
     }
 
     /// <summary>Up to <paramref name="max"/> completions (titles, then words) from documents the reader may see.</summary>

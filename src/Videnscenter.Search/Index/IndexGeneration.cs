@@ -58,8 +58,8 @@ internal sealed class IndexGeneration : IDisposable
 
     public SearcherManager Searchers { get; }
 
-    /// <summary>Documents a reader of this level may see (cached per segment).</summary>
-    public Filter AudienceFilter(Audience reader) => _audienceFilters[(int)reader];
+    /// <summary>Documents a reader of this level may see (cached per segment); null when that is every document.</summary>
+    public Filter? AudienceFilter(Audience reader) => reader == Audience.Medarbejder ? null : _audienceFilters[(int)reader];
 
     /// <summary>Creates an empty index in <paramref name="path"/> (a new directory).</summary>
     public static IndexGeneration Create(string path, DanishAnalysis analysis, bool bulk = false)

@@ -21,7 +21,7 @@ internal static class SearchExecutor
     private const int MaxRankedDepth = 10_000;
 
     /// <summary>Values listed per facet (a filter panel shows far fewer).</summary>
-    private const int MaxFacetValues = 200;
+    private const int MaxFacetValues = 100;
 
     public static SearchResult Run(IndexGeneration generation, IndexSearcher searcher, DanishAnalysis analysis, SynonymSet synonyms, SearchRequest request)
     {
@@ -41,7 +41,7 @@ internal static class SearchExecutor
             return SearchResult.Empty(page, pageSize);
         }
 
-        Filter filter = Filters(generation, reader, request);
+        Filter? filter = Filters(generation, reader, request);
         long nowTicks = (request.NowUtc ?? DateTime.UtcNow).Ticks;
         long offset = (long)(page - 1) * pageSize;
         int wanted = (int)Math.Min(offset + pageSize, MaxRankedDepth);
@@ -79,7 +79,7 @@ internal static class SearchExecutor
     }
 
     /// <summary>The access filter, and the type/department/facet filters of the request.</summary>
-    private static Filter Filters(IndexGeneration generation, Audience reader, SearchRequest request)
+    private static Filter? Filters(IndexGeneration generation, Audience reader, SearchRequest request)
     {
         var terms = new List<Term>();
         void Require(string dimension, string? value)
@@ -100,13 +100,18 @@ internal static class SearchExecutor
             }
         }
 
-        Filter access = generation.AudienceFilter(reader);
+        Filter? access = generation.AudienceFilter(reader);
         if (terms.Count == 0)
         {
             return access;
         }
 
-        var all = new BooleanQuery { { new ConstantScoreQuery(access), Occur.MUST } };
+        var all = new BooleanQuery();
+        if (access is not null)
+        {
+            all.Add(new ConstantScoreQuery(access), Occur.MUST);
+        }
+
         foreach (Term term in terms)
         {
             all.Add(new TermQuery(term), Occur.MUST);
@@ -120,7 +125,7 @@ internal static class SearchExecutor
     /// <summary>One hit to be: the document shown (the deck, or a slide when the deck did not match) and its slides.</summary>
     private sealed record Group(string Key, double Score, GroupingCollector.Entry? Document, IReadOnlyList<GroupingCollector.Entry> Slides, GroupingCollector Collector);
 
-    private static Collected Collect(IndexSearcher searcher, Query query, Filter filter, int wanted, long nowTicks)
+    private static Collected Collect(IndexSearcher searcher, Query query, Filter? filter, int wanted, long nowTicks)
     {
         int capacity = Math.Max(wanted * 2, wanted + 10);
         while (true)

@@ -9,7 +9,7 @@ namespace Videnscenter.Web.Search;
 
 /// <summary>The search page: works without JavaScript, keeps the whole search in the URL.</summary>
 [EnableRateLimiting(SearchFeature.RateLimit)]
-public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore, SearchSynonyms synonyms, SiteSettings settings) : PageModel
+public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore, SearchSynonyms synonyms, SiteSettings settings, IServiceScopeFactory scopes) : PageModel
 {
     public ContentSchema Schema { get; private set; } = ContentSchema.Empty;
     public SearchRequest Search { get; private set; } = new();
@@ -22,6 +22,7 @@ public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore, S
         if (string.IsNullOrWhiteSpace(Search.Query)) return;
         await synonyms.EnsureCurrentAsync(settings, ct);
         Result = siteSearch.Index.Search(Search);
+        siteSearch.RebuildInBackgroundWhenNeeded(scopes);
     }
 
     public string Query => Search.Query;

@@ -13,12 +13,13 @@ public static class SearchApi
 {
     public static void MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", async (HttpContext http, SiteSearch search, SchemaStore schemaStore, SearchSynonyms synonyms, SiteSettings settings) =>
+        app.MapGet("/api/search", async (HttpContext http, SiteSearch search, SchemaStore schemaStore, SearchSynonyms synonyms, SiteSettings settings, IServiceScopeFactory scopes) =>
         {
             var schema = await schemaStore.GetAsync(http.RequestAborted);
             await synonyms.EnsureCurrentAsync(settings, http.RequestAborted);
             var request = SearchQuery.From(http.Request.Query, schema, http.User.ReaderAudience().ToSearch());
             var result = search.Index.Search(request);
+            search.RebuildInBackgroundWhenNeeded(scopes);
             return Results.Json(new
             {
                 total = result.Total,

@@ -49,6 +49,33 @@ public sealed class SiteSearch : IDisposable
         return documents.Count;
     }
 
+    private int _rebuilding;
+
+    /// <summary>
+    /// When the index found damage while running (it then answers empty rather than failing),
+    /// rebuilds it in the background from the content store; searching goes on meanwhile.
+    /// </summary>
+    public void RebuildInBackgroundWhenNeeded(IServiceScopeFactory scopes)
+    {
+        if (!Index.NeedsRebuild || Interlocked.Exchange(ref _rebuilding, 1) == 1) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await RebuildAsync(scope.ServiceProvider.GetRequiredService<ContentStore>(), scope.ServiceProvider.GetRequiredService<SchemaStore>());
+            }
+            catch (Exception exception)
+            {
+                _log.LogError(exception, "Search index rebuild after damage failed");
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _rebuilding, 0);
+            }
+        });
+    }
+
     /// <summary>A slide deck's slides from its file (read once per file content and cached by the media library).</summary>
     public async Task<IReadOnlyList<SlideText>?> FileSlidesAsync(ContentItem item, CancellationToken ct) =>
         item.Type == Videnscenter.Web.Slides.SlidesFeature.TypeName ? (await _decks.ForAsync(item, ct)).Slides : null;

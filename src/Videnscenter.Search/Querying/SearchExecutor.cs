@@ -59,11 +59,15 @@ internal static class SearchExecutor
             return SearchResult.Empty(page, pageSize) with { DidYouMean = plan.DidYouMean, SynonymsTried = plan.SynonymsTried };
         }
 
-        var hits = new List<SearchHit>();
-        for (long i = offset; i < collected.Groups.Count && hits.Count < pageSize; i++)
+        var onPage = new List<(Group Group, int Shown)>();
+        for (long i = offset; i < collected.Groups.Count && onPage.Count < pageSize; i++)
         {
-            hits.Add(BuildHit(searcher, analysis, collected.Groups[(int)i], plan.HighlightTerms, reader));
+            Group group = collected.Groups[(int)i];
+            onPage.Add((group, ShownDocument(searcher, group, reader)));
         }
+
+        MatchOffsets offsets = MatchOffsets.Collect(searcher, onPage.SelectMany(p => p.Group.Slides.Select(s => s.Doc).Append(p.Shown)), plan.HighlightTerms);
+        var hits = onPage.Select(p => BuildHit(searcher, p.Group, p.Shown, offsets)).ToList();
 
         return new SearchResult
         {
@@ -229,43 +233,46 @@ internal static class SearchExecutor
         return false;
     }
 
-    private static SearchHit BuildHit(IndexSearcher searcher, DanishAnalysis analysis, Group group, IReadOnlySet<string> terms, Audience reader)
+    /// <summary>The deck itself is shown when it exists and the reader may see it, even if only slides matched.</summary>
+    private static int ShownDocument(IndexSearcher searcher, Group group, Audience reader)
     {
-        // The deck itself is shown when it exists and the reader may see it, even if only slides matched.
-        int shownDoc = group.Document?.Doc ?? -1;
-        if (shownDoc < 0 && group.Slides.Count > 0)
+        int shown = group.Document?.Doc ?? -1;
+        if (shown < 0 && group.Slides.Count > 0)
         {
-            shownDoc = FindVisible(searcher, group.Key, reader) ?? group.Slides[0].Doc;
+            shown = FindVisible(searcher, group.Key, reader) ?? group.Slides[0].Doc;
         }
 
-        LuceneDocument shown = searcher.Doc(shownDoc);
+        return shown;
+    }
 
+    private static SearchHit BuildHit(IndexSearcher searcher, Group group, int shownDoc, MatchOffsets offsets)
+    {
+        LuceneDocument shown = searcher.Doc(shownDoc);
+        string shownId = shown.Get(IndexFields.Id);
         var slides = new List<SlideHit>();
         foreach (GroupingCollector.Entry slide in group.Slides)
         {
-            LuceneDocument document = searcher.Doc(slide.Doc);
-            (AtomicReader slideSegment, int slideLocal) = Locate(searcher, slide.Doc);
-            if (document.Get(IndexFields.Id) == shown!.Get(IndexFields.Id))
+            if (slide.Doc == shownDoc)
             {
                 continue;
             }
 
+            LuceneDocument document = searcher.Doc(slide.Doc);
             slides.Add(new SlideHit(
                 document.Get(IndexFields.Id),
                 slide.Slide,
                 document.Get(IndexFields.Title),
                 document.Get(IndexFields.Url),
-                Snippets.Build(slideSegment, slideLocal, document.Get(IndexFields.Summary), document.Get(IndexFields.Body), terms),
+                Snippets.Build(offsets, slide.Doc, document.Get(IndexFields.Summary), document.Get(IndexFields.Body)),
                 slide.Score));
         }
 
-        (AtomicReader segment, int local) = Locate(searcher, shownDoc);
         return new SearchHit(
-            shown!.Get(IndexFields.Id),
+            shownId,
             shown.Get(IndexFields.Title),
             shown.Get(IndexFields.Url),
             shown.Get(IndexFields.Type),
-            Snippets.Build(segment, local, shown.Get(IndexFields.Summary), shown.Get(IndexFields.Body), terms),
+            Snippets.Build(offsets, shownDoc, shown.Get(IndexFields.Summary), shown.Get(IndexFields.Body)),
             group.Score)
         {
             Slides = slides,
@@ -284,12 +291,6 @@ internal static class SearchExecutor
         return int.TryParse(searcher.Doc(doc).Get(IndexFields.AudienceLevel), out int level) && level <= (int)reader ? doc : null;
     }
 
-    private static (AtomicReader Segment, int LocalDoc) Locate(IndexSearcher searcher, int doc)
-    {
-        IList<AtomicReaderContext> leaves = searcher.IndexReader.Leaves;
-        AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        return (leaf.AtomicReader, doc - leaf.DocBase);
-    }
 
     private static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> CountFacets(IndexGeneration generation, IndexSearcher searcher, GroupingCollector collector)
     {

@@ -1,7 +1,4 @@
 using System.Text;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Videnscenter.Search.Analysis;
 using Videnscenter.Search.Index;
 
@@ -23,18 +20,17 @@ internal static class Snippets
     /// <summary>Text up to this length is shown whole.</summary>
     private const int WholeTextLength = 240;
 
-    /// <summary>Terms a prefix* expands to, at most, for marking.</summary>
-    private const int MaxPrefixTerms = 64;
 
     /// <summary>A paragraph break inside a snippet: so a heading does not run into the next paragraph.</summary>
     private const string ParagraphBreak = " · ";
 
-    public static string Build(AtomicReader segment, int localDoc, string? summary, string? body, IReadOnlySet<string> terms)
+    /// <summary>The snippet of document <paramref name="doc"/> (a top-level doc id) from its matches in <paramref name="offsets"/>.</summary>
+    public static string Build(MatchOffsets offsets, int doc, string? summary, string? body)
     {
         summary ??= "";
         body ??= "";
-        Window? fromSummary = Best(summary, FindMatches(segment, localDoc, IndexFields.Summary, summary, terms));
-        Window? fromBody = Best(body, FindMatches(segment, localDoc, IndexFields.Body, body, terms));
+        Window? fromSummary = Best(summary, Prepare(offsets.For(doc, IndexFields.Summary), summary));
+        Window? fromBody = Best(body, Prepare(offsets.For(doc, IndexFields.Body), body));
 
         // The summary wins ties: it is written to be read.
         if (fromSummary is not null && (fromBody is null || fromSummary.Distinct >= fromBody.Distinct))
@@ -52,7 +48,7 @@ internal static class Snippets
     }
 
     /// <summary>A matched word in the text (overlapping tokens of one word are merged).</summary>
-    private readonly record struct Match(int Start, int End, string Term);
+    internal readonly record struct Match(int Start, int End, string Term);
 
     private sealed record Window(int Start, int End, List<Match> Matches, int Distinct);
 
@@ -116,29 +112,10 @@ internal static class Snippets
         return (start, end);
     }
 
-    private static List<Match> FindMatches(AtomicReader segment, int localDoc, string field, string text, IReadOnlySet<string> terms)
+    /// <summary>Sorted, within the text (tags follow the summary in its field), overlaps merged, widened to whole words.</summary>
+    private static List<Match> Prepare(IReadOnlyList<Match> raw, string text)
     {
-        var found = new List<Match>();
-        if (terms.Count == 0 || text.Length == 0)
-        {
-            return found;
-        }
-
-        foreach (string term in terms)
-        {
-            if (term.EndsWith('*'))
-            {
-                foreach (string expanded in PrefixTerms(segment, field, term[..^1]))
-                {
-                    AddOffsets(segment, localDoc, field, expanded, text.Length, found);
-                }
-            }
-            else
-            {
-                AddOffsets(segment, localDoc, field, term, text.Length, found);
-            }
-        }
-
+        var found = raw.Where(m => m.End <= text.Length).ToList();
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var matches = new List<Match>(found.Count);
         foreach (Match match in found)
@@ -156,54 +133,6 @@ internal static class Snippets
         }
 
         return Widen(text, matches);
-    }
-
-    private static void AddOffsets(AtomicReader segment, int localDoc, string field, string term, int textLength, List<Match> into)
-    {
-        DocsAndPositionsEnum? positions = segment.GetTermPositionsEnum(new Term(field, term));
-        if (positions is null || positions.Advance(localDoc) != localDoc)
-        {
-            return;
-        }
-
-        for (int i = positions.Freq; i > 0; i--)
-        {
-            positions.NextPosition();
-            if (positions.StartOffset >= 0 && positions.EndOffset <= textLength && positions.EndOffset > positions.StartOffset)
-            {
-                into.Add(new Match(positions.StartOffset, positions.EndOffset, term));
-            }
-        }
-    }
-
-    private static List<string> PrefixTerms(AtomicReader segment, string field, string prefix)
-    {
-        var expanded = new List<string>();
-        Terms? terms = segment.GetTerms(field);
-        if (terms is null || prefix.Length == 0)
-        {
-            return expanded;
-        }
-
-        TermsEnum enumerator = terms.GetEnumerator();
-        var bytes = new BytesRef(prefix);
-        if (enumerator.SeekCeil(bytes) == TermsEnum.SeekStatus.END)
-        {
-            return expanded;
-        }
-
-        do
-        {
-            if (!StringHelper.StartsWith(enumerator.Term, bytes))
-            {
-                break;
-            }
-
-            expanded.Add(enumerator.Term.Utf8ToString());
-        }
-        while (expanded.Count < MaxPrefixTerms && enumerator.MoveNext());
-
-        return expanded;
     }
 
     /// <summary>A part of a hyphenated word is marked as the whole word ("Recovery-skolen").</summary>

@@ -2,7 +2,7 @@ using Videnscenter.Search;
 
 namespace Videnscenter.Search.Tests.Querying;
 
-/// <summary>User text never reaches FTS5 syntax: anything typed gives a normal result.</summary>
+/// <summary>User text never reaches a query syntax (Lucene queries are built from parsed words): anything typed gives a normal result.</summary>
 public sealed class HostileInputTests : IDisposable
 {
     private readonly TestIndex _index = new();

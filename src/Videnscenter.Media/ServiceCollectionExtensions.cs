@@ -20,7 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContextFactory<MediaDbContext>(o => o.Use(connectionString, MediaDbContext.HistoryTable));
         services.AddSingleton(options);
         services.AddSingleton<SlideExtractor>();
-        services.AddSingleton<Thumbnailer>();
+        services.AddSingleton<ImageProfiles>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<DeckSlides>();
         services.AddScoped<ISeedMediaImporter, SeedMediaImporter>();

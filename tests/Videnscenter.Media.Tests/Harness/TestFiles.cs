@@ -192,10 +192,10 @@ public static class TestFiles
 
     /// <summary>
     /// A 2 KB PDF whose page draws a form object eight times, which draws the next eight times, and so
-    /// on <paramref name="depth"/> deep, the last one showing text: 8^depth draws from a few objects.
-    /// Written by hand because no PDF writer makes such a thing on purpose.
+    /// on <paramref name="depth"/> deep, the last one showing text (or nothing): 8^depth draws from a
+    /// few objects. Written by hand because no PDF writer makes such a thing on purpose.
     /// </summary>
-    public static byte[] NestedFormsPdf(int depth = 12, int fan = 8)
+    public static byte[] NestedFormsPdf(int depth = 12, int fan = 8, bool text = true)
     {
         var objects = new List<string>
         {
@@ -207,7 +207,7 @@ public static class TestFiles
         for (var i = 0; i < depth; i++)
         {
             var last = i == depth - 1;
-            var content = last ? "BT /F1 12 Tf 10 10 Td (Hej verden) Tj ET" : string.Concat(Enumerable.Repeat($"/X{i + 1} Do ", fan));
+            var content = last ? (text ? "BT /F1 12 Tf 10 10 Td (Hej verden) Tj ET" : "0 0 m") : string.Concat(Enumerable.Repeat($"/X{i + 1} Do ", fan));
             var resources = last ? "/Font << /F1 4 0 R >>" : $"/XObject << /X{i + 1} {6 + i} 0 R >>";
             objects.Add($"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << {resources} >> /Length {content.Length} >>\nstream\n{content}\nendstream");
         }

@@ -1,3 +1,4 @@
+using Videnscenter.Media.Library;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Videnscenter.Content;
@@ -11,7 +12,7 @@ namespace Videnscenter.Web.Editing;
 /// (save, preview, publish, take down, archive) first saves what was typed if it differs from the
 /// latest version, so nothing typed is ever lost; a failed save shows the form again as typed.
 /// </summary>
-public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserManager<IdentityUser> users) : AdminPage
+public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserManager<IdentityUser> users, MediaLibrary media) : AdminPage
 {
     public const string NewId = "ny";
     public const int BlankRangeRows = 3;
@@ -92,6 +93,16 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
                 return Redirect(AdminUrls.Preview(Type, saved!.Id, saved.VersionNumber));
             case "udgiv":
             {
+                var missing = await PublishChecks.MissingMediaAsync(saved!, Type, media, ct);
+                if (missing.Count > 0)
+                {
+                    // Refused, not a warning: a published page would show a broken image or a dead download.
+                    Latest = saved;
+                    Form = EditorForm.FromItem(saved!, Type);
+                    Errors = missing;
+                    Message = changed ? $"Dine ændringer er gemt som version {saved!.VersionNumber}, men ikke udgivet, fordi en fil mangler." : "Ikke udgivet, fordi en fil mangler.";
+                    return await ShowAsync(ct);
+                }
                 var warnings = await PublishChecks.RunAsync(saved!, Type, Schema, store, ct);
                 if (warnings.Count > 0 && Request.Form[EditorIds.ConfirmPublish] != "true")
                 {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Videnscenter.Content.Markdown;
 using Videnscenter.Content.Seed;
 using Videnscenter.Content.Storage;
 using Videnscenter.Media.Images;
@@ -23,6 +24,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ImageProfiles>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<DeckSlides>();
+        services.AddSingleton<LibraryImages>();
+        services.AddSingleton<IMarkdownImageRenderer>(sp => sp.GetRequiredService<LibraryImages>());
+        services.AddSingleton<MarkdownHtml>();
         services.AddScoped<ISeedMediaImporter, SeedMediaImporter>();
         return services;
     }

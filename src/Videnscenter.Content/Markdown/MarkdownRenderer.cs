@@ -1,5 +1,7 @@
 using Markdig;
 using Markdig.Syntax;
+using Markdig.Renderers;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax.Inlines;
 
 namespace Videnscenter.Content.Markdown;
@@ -19,7 +21,8 @@ public static class MarkdownRenderer
         .UseListExtras()
         .Build();
 
-    public static string ToHtml(string? markdown)
+    /// <param name="images">Renders images the site knows better (the media library's responsive copies); others are plain <c>img</c>.</param>
+    public static string ToHtml(string? markdown, IMarkdownImageRenderer? images = null)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
@@ -31,7 +34,29 @@ public static class MarkdownRenderer
         {
             if (!autolink.IsEmail && !IsAllowedUrl(autolink.Url)) autolink.Url = "#";
         }
-        return Markdig.Markdown.ToHtml(document, Pipeline);
+        if (images is null) return Markdig.Markdown.ToHtml(document, Pipeline);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new ImageAwareLinkRenderer(images));
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>Markdig's link renderer, except that images go to the site's image renderer first.</summary>
+    private sealed class ImageAwareLinkRenderer(IMarkdownImageRenderer images) : LinkInlineRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, LinkInline link)
+        {
+            if (link.IsImage && link.Url is { } url
+                && images.Render(url, string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())), link.Title) is { } html)
+            {
+                renderer.Write(html);
+                return;
+            }
+            base.Write(renderer, link);
+        }
     }
 
     /// <summary>Plain text of Markdown, for search and summaries.</summary>
@@ -49,4 +74,18 @@ public static class MarkdownRenderer
         var scheme = trimmed[..colon].ToLowerInvariant();
         return scheme is "http" or "https" or "mailto";
     }
+}
+
+/// <summary>Writes the HTML of an image in Markdown, or null to leave it to the default <c>img</c>.</summary>
+public interface IMarkdownImageRenderer
+{
+    /// <param name="url">Already checked against the URL allow-list.</param>
+    /// <param name="alt">The Markdown's own alt text, possibly empty.</param>
+    string? Render(string url, string alt, string? title);
+}
+
+/// <summary>The site's Markdown renderer for pages: <see cref="MarkdownRenderer"/> with the site's image renderer, when it has one.</summary>
+public sealed class MarkdownHtml(IMarkdownImageRenderer? images = null)
+{
+    public string ToHtml(string? markdown) => MarkdownRenderer.ToHtml(markdown, images);
 }

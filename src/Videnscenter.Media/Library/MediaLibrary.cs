@@ -43,6 +43,9 @@ public sealed class MediaLibrary(
 
     public MediaOptions Options => options;
 
+    /// <summary>Raised with a file's name after it is uploaded, replaced, re-described or deleted on this node.</summary>
+    public event Action<string>? Changed;
+
     public string PathOf(MediaFile file) => Path.Combine(options.RootPath, file.Name);
 
     public async Task<MediaFile?> FindAsync(string? name, CancellationToken ct = default)
@@ -120,6 +123,7 @@ public sealed class MediaLibrary(
                 File.Move(temp, PathOf(file));
                 temp = null;
                 log.LogInformation("{User} uploaded {Name} ({Kind}, {Length} bytes)", user, file.Name, file.Kind, file.Length);
+                Changed?.Invoke(file.Name);
                 await CacheSlidesAsync(hash, slides.Extraction, ct);
                 return MediaResult.Ok(file);
             }
@@ -165,6 +169,7 @@ public sealed class MediaLibrary(
             temp = null;
             if (oldHash != file.Sha256) await ForgetContentAsync(db, oldHash, ct);
             log.LogInformation("{User} replaced {Name} ({Length} bytes)", user, file.Name, file.Length);
+            Changed?.Invoke(file.Name);
             await CacheSlidesAsync(file.Sha256, slides.Extraction, ct);
             return MediaResult.Ok(file);
         }
@@ -185,6 +190,7 @@ public sealed class MediaLibrary(
         file.AltText = alt;
         file.UpdatedUtc = DateTime.UtcNow;
         await db.SaveChangesAsync(ct);
+        Changed?.Invoke(file.Name);
         return MediaResult.Ok(file);
     }
 
@@ -197,6 +203,7 @@ public sealed class MediaLibrary(
         if (file is null) return false;
         db.Files.Remove(file);
         await db.SaveChangesAsync(ct);
+        Changed?.Invoke(file.Name);
         TryDelete(PathOf(file));
         await ForgetContentAsync(db, file.Sha256, ct);
         return true;

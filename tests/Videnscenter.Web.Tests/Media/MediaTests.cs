@@ -170,7 +170,9 @@ public sealed class MediaTests(MediaSite site) : IClassFixture<MediaSite>
         Assert.Equal("cafe-i-psykiatriens-hus.png", detail.QuerySelector("h1")!.TextContent);
         Assert.Contains("Intet indhold bruger filen.", detail.QuerySelector("#brug")!.TextContent);
         var list = SiteFactory.Parse(await site.Admin.GetStringAsync("/admin/medier"));
-        Assert.Contains(list.QuerySelectorAll(".media-table img"), img => img.GetAttribute("src") == "/medier/cafe-i-psykiatriens-hus.png?w=160"
+        Assert.Contains(list.QuerySelectorAll(".media-table img"), img => img.GetAttribute("src")!.StartsWith("/medier/cafe-i-psykiatriens-hus.png?", StringComparison.Ordinal)
+                                                                         && img.GetAttribute("srcset")!.Contains("/medier/cafe-i-psykiatriens-hus.png?w=", StringComparison.Ordinal)
+                                                                         && img.GetAttribute("loading") == "lazy"
                                                                          && img.GetAttribute("alt") == "Deltagere i caféen");
     }
 

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Videnscenter.Media.Images;
 using Videnscenter.Media.Library;
 
-namespace Videnscenter.Web.Media;
+namespace Videnscenter.Media.Images;
 
 /// <summary>
 /// Addresses of library files and the responsive image markup every page uses: a versioned URL per

@@ -39,4 +39,6 @@ dotnet build Videnscenter.sln -c Release -nologo -v q
 # landed and been formatted once (it still writes explicit types where the rest of the code uses var).
 dotnet format Videnscenter.sln --verify-no-changes --no-restore -v q \
   --exclude src/Videnscenter.Search tests/Videnscenter.Search.Tests tests/Videnscenter.Benchmarks
+# Only permissive licences ship (MIT, Apache-2.0, BSD, PostgreSQL, MS-PL): any other package fails the run.
+dotnet run -c Release --project tools/LicenceCheck -- src/Videnscenter.Web/obj/project.assets.json
 dotnet test Videnscenter.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal" "$@"

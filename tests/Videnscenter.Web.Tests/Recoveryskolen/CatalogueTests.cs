@@ -132,6 +132,9 @@ public sealed class CatalogueTests(SiteFactory site) : IClassFixture<SiteFactory
 
             var sessions = course.Ranges("sessions");
             var events = Split(lines);
+            // Read independently of Ical.Net: the sessions come back as the right instants in UTC.
+            var calendar = new Videnscenter.Web.Tests.Events.ICalendarReader(raw);
+            Assert.Equal(sessions.Select(s => Danish.ToUtc(s.Start)), calendar.Events.Select(e => calendar.Utc(e["DTSTART"]!)));
             Assert.Equal(sessions.Count, events.Count);
             for (var i = 0; i < events.Count; i++)
             {
@@ -139,9 +142,10 @@ public sealed class CatalogueTests(SiteFactory site) : IClassFixture<SiteFactory
                 Assert.Equal($"UID:{course.Id:D}-{i + 1}@videnscenter.randers.dk", Assert.Single(e, l => l.StartsWith("UID:")));
                 Assert.Matches(new Regex(@"^DTSTAMP:\d{8}T\d{6}Z$"), Assert.Single(e, l => l.StartsWith("DTSTAMP:")));
                 var start = Assert.Single(e, l => l.StartsWith("DTSTART"));
-                Assert.Equal("DTSTART:" + Danish.ToUtc(sessions[i].Start).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), start);
-                Assert.Equal("DTEND:" + Danish.ToUtc(sessions[i].End).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+                Assert.Equal("DTSTART;TZID=Europe/Copenhagen:" + sessions[i].Start.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture), start);
+                Assert.Equal("DTEND;TZID=Europe/Copenhagen:" + sessions[i].End.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture),
                     Assert.Single(e, l => l.StartsWith("DTEND")));
+                Assert.True(e.Any(l => l.StartsWith("ORGANIZER;CN=\"Recoveryskolen, Center for Psykiatri, Randers Kommune\":http", StringComparison.Ordinal)), string.Join("\n", e));
                 Assert.StartsWith($"SUMMARY:{course.Title}", Assert.Single(e, l => l.StartsWith("SUMMARY:")));
                 Assert.Contains("LOCATION:Psykiatriens Hus\\, lokale 2", e);
                 Assert.Matches(new Regex($"^URL:https?://[^/]+/kurser/{course.Slug}$"), Assert.Single(e, l => l.StartsWith("URL:")));
@@ -184,7 +188,9 @@ public sealed class CatalogueTests(SiteFactory site) : IClassFixture<SiteFactory
         }
         Assert.Equal(invariant, danish);
         // 28 March 2027 is the first day of summer time: 09:30 in Denmark is 07:30 UTC.
-        Assert.Contains("DTSTART:20270328T073000Z\r\n", danish);
+        Assert.Contains("DTSTART;TZID=Europe/Copenhagen:20270328T093000\r\n", danish);
+        var calendar = new Videnscenter.Web.Tests.Events.ICalendarReader(danish);
+        Assert.Equal(new DateTime(2027, 3, 28, 7, 30, 0, DateTimeKind.Utc), calendar.Utc(calendar.Events.Single()["DTSTART"]!));
         Assert.Contains("DTSTAMP:20270102T030405Z\r\n", danish);
         Assert.Contains("UID:0f8fad5b-d9cb-469f-a165-70867728950e-1@videnscenter.randers.dk\r\n", danish);
     }

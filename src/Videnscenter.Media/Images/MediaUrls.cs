@@ -15,6 +15,9 @@ public static class MediaUrls
     /// <summary>The default slot: the content column is at most about 46rem wide (see site.css), the full width on a phone.</summary>
     public const string ColumnSizes = "(max-width: 48rem) 100vw, 46rem";
 
+    // Danish letters in alt text stay letters; only what HTML needs is encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private static string Version(MediaFile file) => file.Sha256[..8];
 
     public static bool IsCurrentVersion(MediaFile file, string? v) => v is not null && v == Version(file);
@@ -40,7 +43,7 @@ public static class MediaUrls
     /// </summary>
     public static string ImgTag(MediaFile file, string? alt = null, string sizes = ColumnSizes, string? cssClass = null, string? title = null)
     {
-        var html = HtmlEncoder.Default;
+        var html = Encoder;
         var widths = WidthsFor(file);
         var sb = new StringBuilder("<img src=\"");
         sb.Append(html.Encode(Url(file, widths.Count > 0 ? Math.Min(widths[^1], ImageProfiles.Widths[1]) : null)));

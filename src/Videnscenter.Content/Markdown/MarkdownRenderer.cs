@@ -1,3 +1,4 @@
+using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Renderers;
@@ -9,7 +10,10 @@ namespace Videnscenter.Content.Markdown;
 /// <summary>
 /// Renders editors' Markdown safely: raw HTML is disabled (shown as text), and links and images
 /// keep only http, https, mailto and relative URLs; anything else (javascript:, data:, vbscript:)
-/// loses its URL. No extension that lets text set HTML attributes is enabled.
+/// loses its URL. No extension that lets text set HTML attributes is enabled. As a last filter the
+/// HTML goes through HtmlSanitizer with an allow-list of exactly what our Markdown produces (and the
+/// responsive images the site renders), so a future Markdig extension or renderer mistake cannot
+/// let script, event handlers or foreign elements through.
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -34,15 +38,33 @@ public static class MarkdownRenderer
         {
             if (!autolink.IsEmail && !IsAllowedUrl(autolink.Url)) autolink.Url = "#";
         }
-        if (images is null) return Markdig.Markdown.ToHtml(document, Pipeline);
+        if (images is null) return Sanitizer.Sanitize(Markdig.Markdown.ToHtml(document, Pipeline));
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new ImageAwareLinkRenderer(images));
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString();
+        return Sanitizer.Sanitize(writer.ToString());
     }
+
+    /// <summary>What rendered Markdown may contain; everything else is removed. Configured once, then only read (thread-safe).</summary>
+    private static readonly HtmlSanitizer Sanitizer = new(new HtmlSanitizerOptions
+    {
+        AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "ins", "mark", "sub", "sup", "code", "pre",
+            "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table", "thead", "tbody", "tr", "th", "td",
+        },
+        AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "href", "title", "src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding", "class", "id", "start", "style",
+        },
+        AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "text-align" },
+        AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+        UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+        UriListAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "srcset" },
+    });
 
     /// <summary>Markdig's link renderer, except that images go to the site's image renderer first.</summary>
     private sealed class ImageAwareLinkRenderer(IMarkdownImageRenderer images) : LinkInlineRenderer

@@ -60,6 +60,20 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
         // Re-rendering actions: nothing is saved.
         if (action.StartsWith("soeg:", StringComparison.Ordinal))
             return await ShowAsync(ct);
+        if (action is ImagePicker.InsertAction or ImagePicker.UploadAction)
+        {
+            if (action == ImagePicker.UploadAction && User.IsStaffOnly()) return StatusCode(StatusCodes.Status403Forbidden);
+            var picked = action == ImagePicker.InsertAction
+                ? await ImagePicker.ChooseAsync(media, Request.Form[ImagePicker.ChoiceName], ct)
+                : await ImagePicker.UploadAsync(media, Request.Form.Files[ImagePicker.FileName], Request.Form[ImagePicker.AltName], User.Identity?.Name ?? "ukendt", ct);
+            if (picked.File is { } image)
+            {
+                Form.Body = ImagePicker.Append(Form.Body, image);
+                Message = $"Billedet «{image.Name}» er sat ind nederst i brødteksten. Husk at gemme.";
+            }
+            else Errors = picked.Errors.Select(e => new FieldError("body", e.Message)).ToList();
+            return await ShowAsync(ct);
+        }
         if (action == "tekst")
         {
             ShowTextPreview = true;
@@ -170,8 +184,12 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
         return null;
     }
 
+    /// <summary>The library's files, for the image picker and media fields (newest first).</summary>
+    public IReadOnlyList<MediaFile> MediaFiles { get; private set; } = [];
+
     private async Task LoadCandidatesAsync(CancellationToken ct)
     {
+        MediaFiles = await media.ListAsync(ct);
         var fields = Type.Fields.Where(f => f.Kind == FieldKind.Reference).ToList();
         if (fields.Count == 0) return;
         var all = await store.ListLatestAsync(null, ct);

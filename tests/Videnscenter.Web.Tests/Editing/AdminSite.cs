@@ -131,6 +131,18 @@ public sealed class FormData
 
     public FormUrlEncodedContent Content(string? action) =>
         new(action is null ? _fields : _fields.Append(new("handling", action)));
+
+    /// <summary>The form as multipart/form-data, as a browser sends it for a button with formenctype="multipart/form-data".</summary>
+    public MultipartFormDataContent Multipart(string action, string fileField, string fileName, byte[] file, string contentType)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in _fields.Where(f => f.Key != fileField)) content.Add(new StringContent(value), name);
+        content.Add(new StringContent(action), "handling");
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(part, fileField, fileName);
+        return content;
+    }
 }
 
 /// <summary>Opening and submitting the admin's forms like a browser.</summary>

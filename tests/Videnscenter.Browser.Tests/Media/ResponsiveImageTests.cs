@@ -90,4 +90,27 @@ public sealed class ResponsiveImageTests(SiteFixture site)
         image.SaveAsPng(output);
         return output.ToArray();
     }
+
+    [Fact]
+    public async Task The_image_picker_inserts_the_chosen_image_at_the_cursor_without_leaving_the_page_and_is_accessible()
+    {
+        await PublishPageWithWideImageAsync();
+        await using var context = await site.NewAdminContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin/indhold/sider/ny");
+        var body = page.Locator("#broedtekst");
+        await body.FillAsync("Første afsnit.\nAndet afsnit.");
+        // The cursor at the end of the first line.
+        await body.EvaluateAsync("t => t.setSelectionRange(14, 14)");
+
+        await page.Locator("details.image-picker summary").ClickAsync();
+        await page.Locator("#billedvalg").SelectOptionAsync("bred-plakat.png");
+        var url = page.Url;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Indsæt billedet" }).ClickAsync();
+
+        Assert.Equal(url, page.Url);
+        Assert.Equal("Første afsnit.\n\n![Plakat for Sindets Dag](/medier/bred-plakat.png)\n\nAndet afsnit.", await body.InputValueAsync());
+        Assert.Contains("er sat ind", await page.Locator("[data-image-status]").InnerTextAsync());
+        await Axe.AssertAccessibleAsync(page);
+    }
 }

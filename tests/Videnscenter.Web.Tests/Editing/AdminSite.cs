@@ -65,6 +65,15 @@ public sealed class AdminSite : IAsyncLifetime
 
     public Task<ContentItem?> LatestAsync(Guid id) => Site.WithStoreAsync(s => s.GetLatestAsync(id));
 
+    /// <summary>A small PNG put straight into the site's media library, with alt text.</summary>
+    public async Task<Videnscenter.Media.Library.MediaFile> UploadImageAsync(string name, string alt)
+    {
+        var library = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Videnscenter.Media.Library.MediaLibrary>(Site.Services);
+        var png = Media.MediaSite.Png;
+        var result = await library.UploadAsync(new Videnscenter.Media.Library.MediaUpload(name, new MemoryStream(png), png.Length, alt), "test");
+        return result.File ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+    }
+
     public async Task<Guid> IdOfAsync(string type, string slug) =>
         await Site.WithStoreAsync(s => s.FindBySlugAsync(type, slug)) ?? throw new InvalidOperationException($"{type}/{slug} findes ikke");
 }

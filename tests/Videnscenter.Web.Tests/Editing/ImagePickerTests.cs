@@ -11,18 +11,10 @@ namespace Videnscenter.Web.Tests.Editing;
 [Collection(AdminCollection.Name)]
 public sealed class ImagePickerTests(AdminSite admin)
 {
-    private async Task<MediaFile> UploadAsync(string name, string alt)
-    {
-        var library = admin.Site.Services.GetRequiredService<MediaLibrary>();
-        var png = Media.MediaSite.Png;
-        var result = await library.UploadAsync(new MediaUpload(name, new MemoryStream(png), png.Length, alt), "test");
-        return result.File ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
-    }
-
     [Fact]
     public async Task Choosing_a_library_image_puts_its_markdown_into_the_body_without_saving()
     {
-        var image = await UploadAsync("vaelg-mig.png", "Haven bag Psykiatriens Hus");
+        var image = await admin.UploadImageAsync("vaelg-mig.png", "Haven bag Psykiatriens Hus");
         var draft = await admin.CreateAsync(new ContentDraft { Type = "Page", Title = "Side med valgt billede", Body = "Første afsnit." });
         var (editor, form) = await AdminPages.OpenEditorAsync(admin.Admin, AdminPages.EditUrl("sider", draft.Id));
         Assert.NotNull(editor.QuerySelector($"select#{ImagePicker.ChoiceName} option[value='{image.Name}']"));
@@ -70,7 +62,7 @@ public sealed class ImagePickerTests(AdminSite admin)
     [Fact]
     public async Task A_media_field_is_a_choice_from_the_library_that_keeps_a_missing_value_visible()
     {
-        var deck = await UploadAsync("vaelg-praesentation.png", "Forside til oplægget");
+        var deck = await admin.UploadImageAsync("vaelg-praesentation.png", "Forside til oplægget");
         var draft = await admin.CreateAsync(new ContentDraft { Type = "SlideDeck", Title = "Dæk med manglende fil", Fields = new() { ["file"] = "findes-ikke.pptx" } });
         var (editor, _) = await AdminPages.OpenEditorAsync(admin.Admin, AdminPages.EditUrl("slides", draft.Id));
 

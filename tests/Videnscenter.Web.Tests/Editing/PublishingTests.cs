@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.Extensions.DependencyInjection;
 using Videnscenter.Content;
 using Videnscenter.Content.Items;
 
@@ -91,8 +90,8 @@ public sealed class PublishingTests(AdminSite admin)
         var draft = await admin.CreateAsync(new ContentDraft { Type = "Page", Title = "Side med mangler", Body = "Kort tekst." });
         await admin.CreateAsync(new ContentDraft { Type = "Method", Title = "Kladdemetode", Fields = new() { ["purpose"] = "x", ["lastReviewed"] = "2026-11-01" } });
         var url = AdminPages.EditUrl("sider", draft.Id);
-        var cafe = await UploadAsync("cafe.png");
-        var cafe2 = await UploadAsync("cafe2.png");
+        var cafe = await admin.UploadImageAsync("cafe.png", "Testbillede");
+        var cafe2 = await admin.UploadImageAsync("cafe2.png", "Testbillede");
         var (_, form) = await AdminPages.OpenEditorAsync(admin.Admin, url);
         form.Set("broedtekst",
             $"Se billedet ![]({cafe.Url}) og ![Caféen i Psykiatriens Hus]({cafe2.Url}).\n\n" +
@@ -138,19 +137,11 @@ public sealed class PublishingTests(AdminSite admin)
         Assert.Equal(HttpStatusCode.NotFound, await PublicStatusAsync("/sider/side-med-manglende-billede"));
 
         // Once the file is in the library, the same text publishes.
-        var plakat = await UploadAsync("plakat-findes-nu.png");
+        var plakat = await admin.UploadImageAsync("plakat-findes-nu.png", "Testbillede");
         var (_, again) = await AdminPages.OpenEditorAsync(admin.Admin, url);
         again.Set("broedtekst", $"Se plakaten: ![Plakat for Sindets Dag]({plakat.Url})");
         await AdminPages.SubmitExpectingRedirectAsync(admin.Admin, again, "udgiv");
         Assert.Equal(HttpStatusCode.OK, await PublicStatusAsync("/sider/side-med-manglende-billede"));
-    }
-
-    private async Task<Videnscenter.Media.Library.MediaFile> UploadAsync(string name)
-    {
-        var library = admin.Site.Services.GetRequiredService<Videnscenter.Media.Library.MediaLibrary>();
-        var png = Media.MediaSite.Png;
-        var result = await library.UploadAsync(new Videnscenter.Media.Library.MediaUpload(name, new MemoryStream(png), png.Length, "Testbillede"), "test");
-        return result.File ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 
     [Fact]

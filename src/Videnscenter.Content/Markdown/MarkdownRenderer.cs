@@ -1,8 +1,8 @@
 using Ganss.Xss;
 using Markdig;
-using Markdig.Syntax;
 using Markdig.Renderers;
 using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace Videnscenter.Content.Markdown;

@@ -1,9 +1,9 @@
-using Videnscenter.Media.Library;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Videnscenter.Content;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
+using Videnscenter.Media.Library;
 
 namespace Videnscenter.Web.Editing;
 

@@ -6,8 +6,6 @@ cd "$(dirname "$0")"
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-ldconfig -p 2>/dev/null | grep -q 'libvips.so.42' || need+=(libvips42)
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || need+=(postgresql)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
@@ -41,4 +39,6 @@ dotnet build Videnscenter.sln -c Release -nologo -v q
 # landed and been formatted once (it still writes explicit types where the rest of the code uses var).
 dotnet format Videnscenter.sln --verify-no-changes --no-restore -v q \
   --exclude src/Videnscenter.Search tests/Videnscenter.Search.Tests tests/Videnscenter.Benchmarks
+# Only permissive licences ship (MIT, Apache-2.0, BSD, PostgreSQL, MS-PL): any other package fails the run.
+dotnet run -c Release --project tools/LicenceCheck -- src/Videnscenter.Web/obj/project.assets.json
 dotnet test Videnscenter.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal" "$@"

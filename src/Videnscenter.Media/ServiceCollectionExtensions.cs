@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Videnscenter.Content.Markdown;
 using Videnscenter.Content.Seed;
 using Videnscenter.Content.Storage;
 using Videnscenter.Media.Images;
@@ -20,9 +21,12 @@ public static class ServiceCollectionExtensions
         services.AddDbContextFactory<MediaDbContext>(o => o.Use(connectionString, MediaDbContext.HistoryTable));
         services.AddSingleton(options);
         services.AddSingleton<SlideExtractor>();
-        services.AddSingleton<Thumbnailer>();
+        services.AddSingleton<ImageProfiles>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<DeckSlides>();
+        services.AddSingleton<LibraryImages>();
+        services.AddSingleton<IMarkdownImageRenderer>(sp => sp.GetRequiredService<LibraryImages>());
+        services.AddSingleton<MarkdownHtml>();
         services.AddScoped<ISeedMediaImporter, SeedMediaImporter>();
         return services;
     }

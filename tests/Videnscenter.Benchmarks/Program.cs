@@ -10,6 +10,7 @@ switch (args.FirstOrDefault())
         return SearchBenchmark.Run(args[1..]);
     case "relevance":
         return RelevanceBenchmark.Run(args[1..]);
+    case "image": return Videnscenter.Benchmarks.Images.ImageBenchmark.Run(args[1..]);
     default:
         Console.Error.WriteLine("usage: Videnscenter.Benchmarks search [--sizes N,N,…] [--timed N] [--verbose] [--corpus FILE.jsonl --queries FILE.txt --hits OUT.tsv]");
         Console.Error.WriteLine("       Videnscenter.Benchmarks relevance [--sizes N,N,…] [--verbose]");

@@ -9,10 +9,13 @@ public sealed class MediaFile
     public required string OriginalName { get; set; }
     public MediaKind Kind { get; set; }
     public long Length { get; set; }
-    /// <summary>SHA-256 of the content, hex: the key of cached thumbnails and extracted slide text.</summary>
+    /// <summary>SHA-256 of the content, hex: the key of cached derived images and extracted slide text.</summary>
     public required string Sha256 { get; set; }
     /// <summary>Required for images: what the image shows, for readers who cannot see it.</summary>
     public string? AltText { get; set; }
+    /// <summary>Images: width and height in pixels as shown (EXIF orientation applied); null for other kinds.</summary>
+    public int? Width { get; set; }
+    public int? Height { get; set; }
     public required string UploadedBy { get; set; }
     public DateTime UploadedUtc { get; set; }
     /// <summary>When the content or the alt text last changed.</summary>

@@ -35,13 +35,16 @@ public sealed class MediaLibrary(
     IDbContextFactory<MediaDbContext> dbs,
     MediaOptions options,
     SlideExtractor extractor,
-    Thumbnailer thumbnails,
+    ImageProfiles images,
     ILogger<MediaLibrary> log)
 {
     public const int MaxAltTextLength = 300;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public MediaOptions Options => options;
+
+    /// <summary>Raised with a file's name after it is uploaded, replaced, re-described or deleted on this node.</summary>
+    public event Action<string>? Changed;
 
     public string PathOf(MediaFile file) => Path.Combine(options.RootPath, file.Name);
 
@@ -70,7 +73,8 @@ public sealed class MediaLibrary(
     /// <summary>Checks and stores a new file under a new unique name. Nothing is written when it is refused.</summary>
     public async Task<MediaResult> UploadAsync(MediaUpload upload, string user, CancellationToken ct = default)
     {
-        var (content, kind, errors) = await CheckAsync(upload, ct);
+        var (content, check, errors) = await CheckAsync(upload, ct);
+        var kind = check?.Kind;
         var alt = CheckAltText(upload, kind, existing: null, errors);
         if (errors.Count > 0) return MediaResult.Refused(errors);
 
@@ -78,10 +82,15 @@ public sealed class MediaLibrary(
         var temp = await WriteTempAsync(content!, ct);
         try
         {
+            var hash = Hash(content!);
+            // Slides are read before anything is stored: a file whose text breaks a limit or the time
+            // budget is refused whole, and no trace of it stays behind.
+            var slides = await ReadSlidesAsync(temp, kind!.Value, upload.FileName, ct);
+            if (slides.Refusal is { } refusal) return refusal;
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await dbs.CreateDbContextAsync(ct);
-                var wanted = MediaNames.Sanitise(upload.FileName, kind!.Value);
+                var wanted = MediaNames.Sanitise(upload.FileName, kind.Value);
                 var stem = Path.GetFileNameWithoutExtension(wanted);
                 var taken = (await db.Files.Where(f => f.Name.StartsWith(stem)).Select(f => f.Name).ToListAsync(ct))
                     .ToHashSet(StringComparer.Ordinal);
@@ -93,7 +102,9 @@ public sealed class MediaLibrary(
                     OriginalName = UploadValidator.DisplayName(upload.FileName),
                     Kind = kind.Value,
                     Length = content!.LongLength,
-                    Sha256 = Hash(content),
+                    Sha256 = hash,
+                    Width = check!.Image?.ShownWidth,
+                    Height = check.Image?.ShownHeight,
                     AltText = alt,
                     UploadedBy = user,
                     UploadedUtc = now,
@@ -112,7 +123,8 @@ public sealed class MediaLibrary(
                 File.Move(temp, PathOf(file));
                 temp = null;
                 log.LogInformation("{User} uploaded {Name} ({Kind}, {Length} bytes)", user, file.Name, file.Kind, file.Length);
-                await SlidesAsync(file, ct);
+                Changed?.Invoke(file.Name);
+                await CacheSlidesAsync(hash, slides.Extraction, ct);
                 return MediaResult.Ok(file);
             }
         }
@@ -128,8 +140,8 @@ public sealed class MediaLibrary(
         var existing = await FindAsync(name, ct);
         if (existing is null) return MediaResult.Refused(MediaError.FileField, $"Filen «{name}» findes ikke i mediebiblioteket.");
 
-        var (content, kind, errors) = await CheckAsync(upload, ct);
-        if (kind is { } k && k != existing.Kind)
+        var (content, check, errors) = await CheckAsync(upload, ct);
+        if (check?.Kind is { } k && k != existing.Kind)
             errors.Add(new MediaError(MediaError.FileField,
                 $"«{UploadValidator.DisplayName(upload.FileName)}» er {k.WithArticle()}, men «{existing.Name}» er {existing.Kind.WithArticle()}. " +
                 "Erstat med en fil af samme type, eller upload den som en ny fil."));
@@ -139,11 +151,15 @@ public sealed class MediaLibrary(
         var temp = await WriteTempAsync(content!, ct);
         try
         {
+            var slides = await ReadSlidesAsync(temp, existing.Kind, upload.FileName, ct);
+            if (slides.Refusal is { } refusal) return refusal;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var file = await db.Files.FirstOrDefaultAsync(f => f.Name == name, ct);
             if (file is null) return MediaResult.Refused(MediaError.FileField, $"Filen «{name}» findes ikke i mediebiblioteket.");
             var oldHash = file.Sha256;
             file.Sha256 = Hash(content!);
+            file.Width = check!.Image?.ShownWidth;
+            file.Height = check.Image?.ShownHeight;
             file.Length = content!.LongLength;
             file.OriginalName = UploadValidator.DisplayName(upload.FileName);
             file.AltText = alt;
@@ -153,7 +169,8 @@ public sealed class MediaLibrary(
             temp = null;
             if (oldHash != file.Sha256) await ForgetContentAsync(db, oldHash, ct);
             log.LogInformation("{User} replaced {Name} ({Length} bytes)", user, file.Name, file.Length);
-            await SlidesAsync(file, ct);
+            Changed?.Invoke(file.Name);
+            await CacheSlidesAsync(file.Sha256, slides.Extraction, ct);
             return MediaResult.Ok(file);
         }
         finally
@@ -173,6 +190,7 @@ public sealed class MediaLibrary(
         file.AltText = alt;
         file.UpdatedUtc = DateTime.UtcNow;
         await db.SaveChangesAsync(ct);
+        Changed?.Invoke(file.Name);
         return MediaResult.Ok(file);
     }
 
@@ -185,6 +203,7 @@ public sealed class MediaLibrary(
         if (file is null) return false;
         db.Files.Remove(file);
         await db.SaveChangesAsync(ct);
+        Changed?.Invoke(file.Name);
         TryDelete(PathOf(file));
         await ForgetContentAsync(db, file.Sha256, ct);
         return true;
@@ -199,12 +218,33 @@ public sealed class MediaLibrary(
         if (cached is not null)
             return new SlideExtraction(JsonSerializer.Deserialize<List<SlideText>>(cached.SlidesJson, Json) ?? [], cached.Error);
 
+        // Files are read at upload; this reads those stored before their text was cached.
         var extraction = await extractor.ExtractAsync(PathOf(file), file.Kind, ct);
         if (extraction.Error is { } error) log.LogWarning("Slide text of {Name} could not be read: {Error}", file.Name, error);
-        if (!extraction.Cacheable) return extraction;
+        await CacheSlidesAsync(file.Sha256, extraction, ct);
+        return extraction;
+    }
+
+    // ---- Internals -------------------------------------------------------------------------
+
+    /// <summary>The slides of an upload waiting in its temporary file, or the refusal of the upload when they cannot be read.</summary>
+    private async Task<(SlideExtraction Extraction, MediaResult? Refusal)> ReadSlidesAsync(string path, MediaKind kind, string fileName, CancellationToken ct)
+    {
+        if (!kind.HasSlides()) return (new SlideExtraction([], null), null);
+        var extraction = await extractor.ExtractAsync(path, kind, ct);
+        if (extraction.Error is not { } error) return (extraction, null);
+        log.LogWarning("Upload {Name} refused: {Error}", fileName, error);
+        return (extraction, MediaResult.Refused(MediaError.FileField, $"«{UploadValidator.DisplayName(fileName)}»: {error}"));
+    }
+
+    private async Task CacheSlidesAsync(string sha256, SlideExtraction extraction, CancellationToken ct)
+    {
+        if (!extraction.Cacheable) return;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (await db.SlideTexts.AnyAsync(s => s.Sha256 == sha256, ct)) return;
         db.SlideTexts.Add(new SlideTextRecord
         {
-            Sha256 = file.Sha256,
+            Sha256 = sha256,
             SlidesJson = JsonSerializer.Serialize(extraction.Slides, Json),
             Error = extraction.Error,
             ExtractedUtc = DateTime.UtcNow,
@@ -217,12 +257,9 @@ public sealed class MediaLibrary(
         {
             // Another request read the same content at the same moment and cached it first.
         }
-        return extraction;
     }
 
-    // ---- Internals -------------------------------------------------------------------------
-
-    private async Task<(byte[]? Content, MediaKind? Kind, List<MediaError> Errors)> CheckAsync(MediaUpload upload, CancellationToken ct)
+    private async Task<(byte[]? Content, UploadCheck? Check, List<MediaError> Errors)> CheckAsync(MediaUpload upload, CancellationToken ct)
     {
         var errors = new List<MediaError>();
         // The declared size is checked before a byte is read, so an oversized upload costs nothing.
@@ -244,7 +281,7 @@ public sealed class MediaLibrary(
             errors.Add(new MediaError(MediaError.FileField, check.Error!));
             return (null, null, errors);
         }
-        return (content, check.Kind, errors);
+        return (content, check, errors);
     }
 
     /// <summary>Images need alt text; it is kept from the existing file when a replacement brings none.</summary>
@@ -293,7 +330,7 @@ public sealed class MediaLibrary(
     private async Task ForgetContentAsync(MediaDbContext db, string sha256, CancellationToken ct)
     {
         if (await db.Files.AnyAsync(f => f.Sha256 == sha256, ct)) return;
-        thumbnails.Forget(sha256);
+        images.Forget(sha256);
         await db.SlideTexts.Where(s => s.Sha256 == sha256).ExecuteDeleteAsync(ct);
     }
 

@@ -3,11 +3,13 @@ using System.IO.Compression;
 using System.Xml;
 using System.Xml.Linq;
 using Videnscenter.Content;
+using Videnscenter.Media.Images;
 
 namespace Videnscenter.Media.Library;
 
 /// <summary>The outcome of checking an upload: the kind of file it really is, or why it is refused.</summary>
-public sealed record UploadCheck(MediaKind? Kind, string? Error)
+/// <param name="Image">For images: what their header says (size, frames), read without decoding.</param>
+public sealed record UploadCheck(MediaKind? Kind, string? Error, ImageFacts? Image = null)
 {
     public bool Succeeded => Error is null && Kind is not null;
     public static UploadCheck Refused(string error) => new(null, error);
@@ -58,10 +60,13 @@ public static class UploadValidator
         if (sniffed.Truncated)
             return UploadCheck.Refused(
                 $"«{shown}» er ufuldstændig eller beskadiget: filen slutter for tidligt. Gem eller eksportér filen igen, og prøv igen.");
-        // Images are decoded by libvips, so the per-kind limit holds even for content named otherwise.
-        if (actual.IsImage() && content.LongLength > options.MaxImageBytes)
+        if (!actual.IsImage()) return new UploadCheck(actual, null);
+        // Images are decoded to make their derived copies, so the per-kind limit holds even for content named otherwise.
+        if (content.LongLength > options.MaxImageBytes)
             return UploadCheck.Refused($"«{shown}» fylder {Size(content.LongLength)}. Billeder må højst fylde {Size(options.MaxImageBytes)}.");
-        return new UploadCheck(actual, null);
+        // The pixel and frame limits are read from the header, before a pixel is decoded.
+        var inspection = ImageInspector.Inspect(shown, content, options.Images);
+        return inspection.Succeeded ? new UploadCheck(actual, null, inspection.Facts) : UploadCheck.Refused(inspection.Error!);
     }
 
     /// <summary>The file name as the uploader knows it, without any folder a browser may send along.</summary>

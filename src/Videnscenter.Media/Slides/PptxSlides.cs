@@ -1,72 +1,87 @@
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Presentation;
+using Videnscenter.Content;
 using A = DocumentFormat.OpenXml.Drawing;
 
 namespace Videnscenter.Media.Slides;
 
-/// <summary>Reads the text of a PowerPoint presentation slide by slide, in the order the presentation shows them.</summary>
+/// <summary>
+/// Reads the text of a PowerPoint presentation slide by slide, in the order the presentation shows
+/// them. Slides are streamed with <see cref="OpenXmlReader"/> rather than loaded as a DOM, and every
+/// character is counted against the <see cref="SlideBudget"/> as it is read: a 141 KB file can
+/// unpack to 19 million characters a slide, which must be refused, not held.
+/// </summary>
 public static class PptxSlides
 {
-    // A slide's XML is small; a part far larger than this is a decompression bomb, not a slide.
-    private const long MaxCharactersInPart = 20_000_000;
+    public const string Label = "PowerPoint-filen";
 
-    public static IReadOnlyList<SlideText> Extract(Stream pptx)
+    /// <summary>With the default limits.</summary>
+    public static IReadOnlyList<SlideText> Extract(Stream pptx) => Extract(pptx, new SlideBudget(new ExtractionLimits(), Label, CancellationToken.None));
+
+    public static IReadOnlyList<SlideText> Extract(Stream pptx, SlideBudget budget)
     {
+        // A slide's XML far larger than its allowed text is a decompression bomb, not a slide; the
+        // XML reader stops at this many characters in any one part.
+        var maxPartCharacters = Math.Max(1_000_000, budget.Limits.MaxCharactersPerSlide * 100L);
         try
         {
-            using var document = PresentationDocument.Open(pptx, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+            using var document = PresentationDocument.Open(pptx, false, new OpenSettings { MaxCharactersInPart = maxPartCharacters });
             var presentationPart = document.PresentationPart
                 ?? throw new SlideExtractionException("Teksten i PowerPoint-filen kan ikke læses: filen har ingen præsentationsdel.");
             // The slide id list is the deck's order; the part names (slide1.xml …) need not be.
-            var ids = presentationPart.Presentation?.SlideIdList?.Elements<SlideId>() ?? [];
-            var slides = new List<SlideText>();
+            var ids = presentationPart.Presentation?.SlideIdList?.Elements<SlideId>().ToList() ?? [];
+            budget.CheckSlideCount(ids.Count);
             foreach (var id in ids)
             {
                 if (id.RelationshipId?.Value is not { } rel || presentationPart.GetPartById(rel) is not SlidePart part) continue;
-                slides.Add(Read(slides.Count + 1, part));
+                Read(part, budget);
             }
-            return slides;
+            return budget.Slides;
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or InvalidOperationException)
+        catch (System.Xml.XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
+        {
+            throw budget.Refuse($"slide {budget.SlideNumber} fylder over {maxPartCharacters.ToString("N0", Danish.Culture)} tegn XML, hvilket ingen almindelig slide gør");
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or InvalidOperationException or KeyNotFoundException)
         {
             throw new SlideExtractionException("Teksten i PowerPoint-filen kan ikke læses: filen er beskadiget eller ikke en almindelig .pptx.", e);
         }
     }
 
-    private static SlideText Read(int number, SlidePart part)
+    /// <summary>
+    /// One slide: paragraphs of title placeholders make the title, every other paragraph (text boxes,
+    /// bullets, tables, grouped shapes) the text, in document order.
+    /// </summary>
+    private static void Read(SlidePart part, SlideBudget budget)
     {
-        var tree = part.Slide?.CommonSlideData?.ShapeTree;
-        if (tree is null) return new SlideText(number, "", "");
-
-        var titleShapes = tree.Descendants<Shape>().Where(IsTitle).ToList();
-        var title = string.Join(" ", titleShapes.SelectMany(s => s.Descendants<A.Paragraph>()).Select(ParagraphText)
-            .Where(t => t.Length > 0));
-        // Every other paragraph in document order: text boxes, bullets, tables and grouped shapes alike.
-        var body = tree.Descendants<A.Paragraph>()
-            .Where(p => !titleShapes.Any(t => p.Ancestors<Shape>().Contains(t)))
-            .Select(ParagraphText)
-            .Where(t => t.Length > 0);
-        return new SlideText(number, title, string.Join("\n", body));
-    }
-
-    private static bool IsTitle(Shape shape)
-    {
-        var placeholder = shape.NonVisualShapeProperties?.ApplicationNonVisualDrawingProperties?.PlaceholderShape;
-        if (placeholder?.Type?.Value is not { } type) return false;
-        return type == PlaceholderValues.Title || type == PlaceholderValues.CenteredTitle;
-    }
-
-    /// <summary>The runs of a paragraph joined; a line break inside it becomes a space.</summary>
-    private static string ParagraphText(A.Paragraph paragraph)
-    {
-        var sb = new StringBuilder();
-        foreach (var element in paragraph.Descendants())
+        using var reader = OpenXmlReader.Create(part);
+        var inTitleShape = false;
+        while (reader.Read())
         {
-            if (element is A.Text t) sb.Append(t.Text);
-            else if (element is A.Break) sb.Append(' ');
+            var type = reader.ElementType;
+            if (reader.IsStartElement)
+            {
+                if (type == typeof(Shape)) inTitleShape = false;
+                else if (type == typeof(PlaceholderShape)) inTitleShape |= IsTitle(reader);
+                else if (type == typeof(A.Paragraph)) budget.BeginParagraph(inTitleShape);
+                else if (type == typeof(A.Text)) budget.Append(reader.GetText());
+                else if (type == typeof(A.Break)) budget.Append(' ');
+            }
+            else if (reader.IsEndElement)
+            {
+                if (type == typeof(A.Paragraph)) budget.EndParagraph();
+                else if (type == typeof(Shape)) inTitleShape = false;
+            }
         }
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        budget.EndSlide();
+    }
+
+    private static bool IsTitle(OpenXmlReader reader)
+    {
+        foreach (var attribute in reader.Attributes)
+            if (attribute.LocalName == "type")
+                return attribute.Value is "title" or "ctrTitle";
+        return false;
     }
 }

@@ -10,8 +10,8 @@ public sealed record SlideText(int Number, string Title, string Text)
 
 /// <summary>The slides read from a file, or why they could not be read (in Danish, for editors).</summary>
 /// <remarks>
-/// <see cref="Cacheable"/> is false when the server, not the file, is at fault (pdftotext missing):
-/// such a result is not remembered, so installing the tool is enough to fix it.
+/// <see cref="Cacheable"/> is false when the failure may be the server's rather than the file's (the
+/// time budget ran out on a busy server): such a result is not remembered.
 /// </remarks>
 public sealed record SlideExtraction(IReadOnlyList<SlideText> Slides, string? Error, bool Cacheable = true)
 {
@@ -19,8 +19,4 @@ public sealed record SlideExtraction(IReadOnlyList<SlideText> Slides, string? Er
 }
 
 /// <summary>A file's text could not be read; the message is Danish and meant for editors.</summary>
-public sealed class SlideExtractionException(string message, Exception? inner = null, bool serverProblem = false) : Exception(message, inner)
-{
-    /// <summary>The server lacks something (a tool); the file itself may be fine.</summary>
-    public bool ServerProblem { get; } = serverProblem;
-}
+public sealed class SlideExtractionException(string message, Exception? inner = null) : Exception(message, inner);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Videnscenter.Content;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
+using Videnscenter.Media.Library;
 
 namespace Videnscenter.Web.Editing;
 
@@ -11,7 +12,7 @@ namespace Videnscenter.Web.Editing;
 /// (save, preview, publish, take down, archive) first saves what was typed if it differs from the
 /// latest version, so nothing typed is ever lost; a failed save shows the form again as typed.
 /// </summary>
-public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserManager<IdentityUser> users) : AdminPage
+public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserManager<IdentityUser> users, MediaLibrary media) : AdminPage
 {
     public const string NewId = "ny";
     public const int BlankRangeRows = 3;
@@ -59,6 +60,20 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
         // Re-rendering actions: nothing is saved.
         if (action.StartsWith("soeg:", StringComparison.Ordinal))
             return await ShowAsync(ct);
+        if (action is ImagePicker.InsertAction or ImagePicker.UploadAction)
+        {
+            if (action == ImagePicker.UploadAction && User.IsStaffOnly()) return StatusCode(StatusCodes.Status403Forbidden);
+            var picked = action == ImagePicker.InsertAction
+                ? await ImagePicker.ChooseAsync(media, Request.Form[ImagePicker.ChoiceName], ct)
+                : await ImagePicker.UploadAsync(media, Request.Form.Files[ImagePicker.FileName], Request.Form[ImagePicker.AltName], User.Identity?.Name ?? "ukendt", ct);
+            if (picked.File is { } image)
+            {
+                Form.Body = ImagePicker.Append(Form.Body, image);
+                Message = $"Billedet «{image.Name}» er sat ind nederst i brødteksten. Husk at gemme.";
+            }
+            else Errors = picked.Errors.Select(e => new FieldError("body", e.Message)).ToList();
+            return await ShowAsync(ct);
+        }
         if (action == "tekst")
         {
             ShowTextPreview = true;
@@ -92,6 +107,16 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
                 return Redirect(AdminUrls.Preview(Type, saved!.Id, saved.VersionNumber));
             case "udgiv":
             {
+                var missing = await PublishChecks.MissingMediaAsync(saved!, Type, media, ct);
+                if (missing.Count > 0)
+                {
+                    // Refused, not a warning: a published page would show a broken image or a dead download.
+                    Latest = saved;
+                    Form = EditorForm.FromItem(saved!, Type);
+                    Errors = missing;
+                    Message = changed ? $"Dine ændringer er gemt som version {saved!.VersionNumber}, men ikke udgivet, fordi en fil mangler." : "Ikke udgivet, fordi en fil mangler.";
+                    return await ShowAsync(ct);
+                }
                 var warnings = await PublishChecks.RunAsync(saved!, Type, Schema, store, ct);
                 if (warnings.Count > 0 && Request.Form[EditorIds.ConfirmPublish] != "true")
                 {
@@ -159,8 +184,12 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
         return null;
     }
 
+    /// <summary>The library's files, for the image picker and media fields (newest first).</summary>
+    public IReadOnlyList<MediaFile> MediaFiles { get; private set; } = [];
+
     private async Task LoadCandidatesAsync(CancellationToken ct)
     {
+        MediaFiles = await media.ListAsync(ct);
         var fields = Type.Fields.Where(f => f.Kind == FieldKind.Reference).ToList();
         if (fields.Count == 0) return;
         var all = await store.ListLatestAsync(null, ct);

@@ -4,6 +4,7 @@ using Markdig.Syntax.Inlines;
 using Videnscenter.Content;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
+using Videnscenter.Media.Library;
 
 namespace Videnscenter.Web.Editing;
 
@@ -12,10 +13,47 @@ public sealed record PublishWarning(string FieldId, string FieldLabel, string Me
 
 /// <summary>
 /// Checks run on the publish step: Markdown images without alt text (screen-reader users get
-/// nothing from them) and internal links («/section/slug») that readers would find dead.
+/// nothing from them) and internal links («/section/slug») that readers would find dead are warnings;
+/// a reference to a media file that does not exist refuses the publish (<see cref="MissingMediaAsync"/>).
 /// </summary>
 public static class PublishChecks
 {
+    /// <summary>
+    /// Every media file the item points at, in media fields and as <c>/medier/…</c> in its text, that
+    /// is not in the library: one Danish error per reference, on the field that holds it. A broken
+    /// image is never published without the editor fixing it.
+    /// </summary>
+    public static async Task<IReadOnlyList<FieldError>> MissingMediaAsync(ContentItem item, ContentTypeDefinition type, MediaLibrary library, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        foreach (var field in type.Fields.Where(f => f.Kind == FieldKind.Media))
+            foreach (var value in item.Values(field.Name).Where(v => !string.IsNullOrWhiteSpace(v)))
+            {
+                var name = MediaNames.FromReference(value);
+                if (name is null || await library.FindAsync(name, ct) is null)
+                    errors.Add(new FieldError(field.Name, $"«{field.Label}» peger på filen «{value.Trim()}», som ikke findes i mediebiblioteket. Vælg en fil fra biblioteket, eller upload den først."));
+            }
+
+        var texts = new List<(string Field, string Label, string? Text)> { ("body", "Brødtekst", item.Body) };
+        texts.AddRange(type.Fields.Where(f => f.Kind is FieldKind.Markdown or FieldKind.Text).Select(f => (f.Name, f.Label, item.Text(f.Name))));
+        foreach (var (field, label, text) in texts)
+            foreach (var reference in MediaReferences(text).Distinct(StringComparer.Ordinal))
+            {
+                var name = MediaNames.FromReference(reference);
+                if (name is null || await library.FindAsync(name, ct) is null)
+                    errors.Add(new FieldError(field, $"«{label}» henviser til «{reference}», men filen findes ikke i mediebiblioteket. Ret henvisningen, eller upload filen først."));
+            }
+        return errors;
+    }
+
+    /// <summary>Every <c>/medier/…</c> address in a text, as written (query and fragment cut off), valid name or not.</summary>
+    public static IEnumerable<string> MediaReferences(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) yield break;
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"/medier/[^\s)""'<>?#\]]+"))
+            yield return m.Value;
+    }
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseAutoLinks().Build();
 
     /// <summary>The Markdown texts of an item with the id of the form field and its label.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using DiffPlex;
+using DiffPlex.Chunkers;
 using Videnscenter.Content;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
@@ -14,13 +16,17 @@ public enum DiffKind
     Skipped,
 }
 
-public sealed record DiffLine(DiffKind Kind, string Text);
+/// <param name="Words">For a removed or added line that replaces another: its text in runs, the changed words marked.</param>
+public sealed record DiffLine(DiffKind Kind, string Text, IReadOnlyList<DiffSegment>? Words = null);
+
+/// <summary>A run of words within a changed line, and whether they changed.</summary>
+public sealed record DiffSegment(string Text, bool Changed);
 
 /// <summary>The changes in one part of an item (title, body, a field).</summary>
 public sealed record DiffSection(string Label, IReadOnlyList<DiffLine> Lines);
 
 /// <summary>
-/// A readable line-based diff between two versions: the title, summary, body and every field as
+/// A readable line-based diff, with word-level highlights, between two versions: the title, summary, body and every field as
 /// editors read them (labels, dates in Danish, titles of linked items), not as stored JSON.
 /// </summary>
 public static class VersionDiff
@@ -97,50 +103,81 @@ public static class VersionDiff
     private static IReadOnlyList<string> SplitLines(string? text) =>
         string.IsNullOrEmpty(text) ? [] : text.Replace("\r\n", "\n").Split('\n');
 
-    /// <summary>A longest-common-subsequence diff of two line lists.</summary>
+    /// <summary>
+    /// A line diff of two line lists with DiffPlex (Myers' algorithm: memory linear in the text, where
+    /// a longest-common-subsequence table grows with the product of the two lengths). In a changed
+    /// block, removals come before additions, as people read a replacement, and each removed line
+    /// paired with an added one carries word-level segments saying which words changed.
+    /// </summary>
     public static IReadOnlyList<DiffLine> Lines(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
-        // Common prefix and suffix first: most edits touch a few lines of a long text.
-        var start = 0;
-        while (start < a.Count && start < b.Count && a[start] == b[start]) start++;
-        var endA = a.Count;
-        var endB = b.Count;
-        while (endA > start && endB > start && a[endA - 1] == b[endB - 1]) { endA--; endB--; }
-
-        var n = endA - start;
-        var m = endB - start;
-        var lcs = new int[n + 1, m + 1];
-        for (var i = n - 1; i >= 0; i--)
-            for (var j = m - 1; j >= 0; j--)
-                lcs[i, j] = a[start + i] == b[start + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-
+        if (a.Count == 0 || b.Count == 0)
+            return [.. a.Select(l => new DiffLine(DiffKind.Removed, l)), .. b.Select(l => new DiffLine(DiffKind.Added, l))];
+        // Joined and split on '\n' only: non-empty lists of lines make the round trip unchanged.
+        var diff = Differ.Instance.CreateDiffs(string.Join('\n', a), string.Join('\n', b), false, false, NewlineChunker.Instance);
         var result = new List<DiffLine>();
-        for (var k = 0; k < start; k++) result.Add(new DiffLine(DiffKind.Same, a[k]));
-        int x = 0, y = 0;
-        while (x < n || y < m)
+        var x = 0;
+        foreach (var block in diff.DiffBlocks)
         {
-            if (x < n && y < m && a[start + x] == b[start + y]) { result.Add(new DiffLine(DiffKind.Same, a[start + x])); x++; y++; }
-            else if (y < m && (x == n || lcs[x, y + 1] >= lcs[x + 1, y])) { result.Add(new DiffLine(DiffKind.Added, b[start + y])); y++; }
-            else { result.Add(new DiffLine(DiffKind.Removed, a[start + x])); x++; }
+            for (; x < block.DeleteStartA; x++) result.Add(new DiffLine(DiffKind.Same, a[x]));
+            var removed = a.Skip(block.DeleteStartA).Take(block.DeleteCountA).ToList();
+            var added = b.Skip(block.InsertStartB).Take(block.InsertCountB).ToList();
+            for (var i = 0; i < removed.Count; i++)
+                result.Add(new DiffLine(DiffKind.Removed, removed[i], i < added.Count ? Words(removed[i], added[i]).Old : null));
+            for (var i = 0; i < added.Count; i++)
+                result.Add(new DiffLine(DiffKind.Added, added[i], i < removed.Count ? Words(removed[i], added[i]).New : null));
+            x = block.DeleteStartA + block.DeleteCountA;
         }
-        for (var k = endA; k < a.Count; k++) result.Add(new DiffLine(DiffKind.Same, a[k]));
-        // Show removals before additions within a changed block, as people read a replacement.
-        return Reorder(result);
+        for (; x < a.Count; x++) result.Add(new DiffLine(DiffKind.Same, a[x]));
+        return result;
     }
 
-    private static List<DiffLine> Reorder(List<DiffLine> lines)
+    /// <summary>Word-level segments of a replaced line: the words of each side, marked where they differ.</summary>
+    public static (IReadOnlyList<DiffSegment> Old, IReadOnlyList<DiffSegment> New) Words(string before, string after)
     {
-        var result = new List<DiffLine>(lines.Count);
-        var i = 0;
-        while (i < lines.Count)
+        var diff = Differ.Instance.CreateDiffs(before, after, false, false, WordChunker.Instance);
+        var deleted = new bool[diff.PiecesOld.Count];
+        var inserted = new bool[diff.PiecesNew.Count];
+        foreach (var block in diff.DiffBlocks)
         {
-            if (lines[i].Kind == DiffKind.Same) { result.Add(lines[i++]); continue; }
-            var block = new List<DiffLine>();
-            while (i < lines.Count && lines[i].Kind != DiffKind.Same) block.Add(lines[i++]);
-            result.AddRange(block.Where(l => l.Kind == DiffKind.Removed));
-            result.AddRange(block.Where(l => l.Kind == DiffKind.Added));
+            for (var i = 0; i < block.DeleteCountA; i++) deleted[block.DeleteStartA + i] = true;
+            for (var i = 0; i < block.InsertCountB; i++) inserted[block.InsertStartB + i] = true;
         }
-        return result;
+        return (Segments(diff.PiecesOld, deleted), Segments(diff.PiecesNew, inserted));
+    }
+
+    // Danish letters stay letters; only what HTML needs is encoded.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary>A removed or added line as HTML: encoded text, the changed words in <c>mark</c>.</summary>
+    public static string Html(DiffLine line)
+    {
+        var html = Encoder;
+        if (line.Words is not { } words) return html.Encode(line.Text.Length == 0 ? "(tom linje)" : line.Text);
+        return string.Concat(words.Select(w => w.Changed ? "<mark>" + html.Encode(w.Text) + "</mark>" : html.Encode(w.Text)));
+    }
+
+    /// <summary>Pieces joined into runs of changed and unchanged text.</summary>
+    private static List<DiffSegment> Segments(IReadOnlyList<string> pieces, bool[] changed)
+    {
+        var segments = new List<DiffSegment>();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            // A space between two changed words belongs to the change, so it reads as one phrase.
+            var isChanged = changed[i] || (pieces[i].Trim().Length == 0 && i > 0 && i + 1 < pieces.Count && changed[i - 1] && changed[i + 1]);
+            if (segments.Count > 0 && segments[^1].Changed == isChanged)
+                segments[^1] = segments[^1] with { Text = segments[^1].Text + pieces[i] };
+            else
+                segments.Add(new DiffSegment(pieces[i], isChanged));
+        }
+        return segments;
+    }
+
+    /// <summary>Splits on '\n' only, keeping empty lines (DiffPlex's line chunker also splits on '\r').</summary>
+    private sealed class NewlineChunker : IChunker
+    {
+        public static readonly NewlineChunker Instance = new();
+        public IReadOnlyList<string> Chunk(string text) => text.Split('\n');
     }
 
     /// <summary>Keeps <see cref="Context"/> unchanged lines around each change and folds the rest.</summary>

@@ -49,6 +49,17 @@ public static class EventSchedule
             ? (partner, partner.Title)
             : (null, item.Text("organiserText"));
 
+    /// <summary>
+    /// The organiser for a calendar: a partner's e-mail when it has one, else the partner's page; a
+    /// free-text organiser has only a name, so the event's own page is their address.
+    /// </summary>
+    private static CalendarOrganiser? CalendarOrganiser(ContentItem? partner, string? name, ContentSchema schema, string baseUrl, string eventUrl)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        if (partner?.Text("email") is { } email && email.Contains('@')) return new(name, "mailto:" + email.Trim());
+        return new(name, partner is not null ? baseUrl + ContentUrls.Of(schema, partner) : eventUrl);
+    }
+
     /// <summary>Stable calendar UIDs: the item id for the first range, the id and its position for the others.</summary>
     public static string Uid(Guid itemId, int rangeIndex) =>
         rangeIndex == 0 ? $"{itemId}@{UidDomain}" : $"{itemId}-{rangeIndex + 1}@{UidDomain}";
@@ -58,7 +69,7 @@ public static class EventSchedule
         IReadOnlyDictionary<Guid, ContentItem> visible, DateTime? onlyEndingAfterLocal = null)
     {
         var url = baseUrl + ContentUrls.Of(schema, item);
-        var (_, organiser) = Organiser(item, visible);
+        var (partner, organiser) = Organiser(item, visible);
         var description = string.Join("\n", new[]
         {
             item.Summary,
@@ -72,7 +83,7 @@ public static class EventSchedule
             var r = ranges[i];
             if (onlyEndingAfterLocal is { } after && r.End < after) continue;
             yield return new CalendarEvent(Uid(item.Id, i), Danish.ToUtc(r.Start), Danish.ToUtc(r.End), item.Title,
-                item.Text("place"), description, url);
+                item.Text("place"), description, url, CalendarOrganiser(partner, organiser, schema, baseUrl, url));
         }
     }
 }

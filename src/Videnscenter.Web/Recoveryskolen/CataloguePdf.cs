@@ -1,6 +1,7 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 using Videnscenter.Content;
 using Videnscenter.Content.Markdown;
 
@@ -8,51 +9,71 @@ namespace Videnscenter.Web.Recoveryskolen;
 
 /// <summary>
 /// A semester's course catalogue as a printable A4 PDF: a title page with the contents, then the
-/// courses one after another. All text is real text in an embedded font, so it can be searched,
-/// copied and read aloud.
+/// courses one after another. All text is real text in an embedded font, and the PDF is tagged
+/// (PDF/UA with PDFsharp's UAManager): a structure tree in reading order with the catalogue's title
+/// as H1 and each course title as H2, paragraphs as P, page furniture (footers, rules, bullets) as
+/// artifacts, language da-DK, the title shown as the window title, and a bookmark per course. So a
+/// screen reader reads it as the web page would be read.
 /// </summary>
 public static class CataloguePdf
 {
     public static byte[] Render(Semester semester, IReadOnlyList<CourseFacts> courses, string baseUrl)
     {
         PdfSetup.Ensure();
+        // Laid out twice: the first pass finds the page each course starts on and the number of pages,
+        // so the second can write the contents' page numbers and "Side 1 af N" in reading order, as
+        // tagged content must be, instead of going back to earlier pages.
+        var layout = Layout(semester, courses, baseUrl, null);
+        return Layout(semester, courses, baseUrl, layout).Bytes;
+    }
+
+    private sealed record Pages(IReadOnlyList<int> CourseStarts, int Total, byte[] Bytes);
+
+    private static Pages Layout(Semester semester, IReadOnlyList<CourseFacts> courses, string baseUrl, Pages? known)
+    {
         var title = $"Recoveryskolen – kursuskatalog {semester.Name}";
         using var document = new PdfDocument();
         document.Info.Title = title;
         document.Info.Author = "Recoveryskolen, Center for Psykiatri, Randers Kommune";
         document.Info.Subject = $"Recoveryskolens kurser i {semester.Name}";
         document.Language = "da-DK";
+        var tags = UAManager.ForDocument(document);
+        tags.SetDocumentLanguage("da-DK");
+        document.ViewerPreferences.DisplayDocTitle = true;
 
         var fonts = new Fonts();
-        var flow = new Flow(document, fonts);
+        var flow = new Flow(document, fonts, tags.StructureBuilder, $"Recoveryskolen · kursuskatalog {semester.Name}", known?.Total);
         var semesterUrl = baseUrl + semester.Url;
 
         // Title page.
         flow.Space(120);
-        flow.Paragraph(title, fonts.Title, Colours.Brand, after: 10);
+        flow.Paragraph(title, fonts.Title, Colours.Brand, after: 10, tag: PdfBlockLevelElementTag.Heading1);
         flow.Paragraph("Center for Psykiatri, Randers Kommune", fonts.Subtitle, Colours.Muted, after: 24);
         flow.Paragraph("Alle kurser er gratis, og du skal ikke henvises.", fonts.Body, Colours.Ink, after: 4, bullet: true);
         flow.Paragraph("Hvert kursus har to undervisere: en fagprofessionel og en peer, der bruger sin egen erfaring.", fonts.Body, Colours.Ink, after: 4, bullet: true);
         flow.Paragraph("Borgere, pårørende og medarbejdere deltager på lige fod.", fonts.Body, Colours.Ink, after: 4, bullet: true);
         flow.Paragraph($"Tilmeld dig på {semesterUrl}", fonts.Body, Colours.Ink, after: 24, bullet: true);
 
-        flow.Paragraph(courses.Count == 0 ? "Kurserne er ikke lagt på endnu." : "Kurserne i dette katalog", fonts.Heading, Colours.Brand, after: 8);
-        // The page numbers are written once the courses are laid out.
-        var contents = courses.Select(c => flow.ContentsLine(c.Item.Title, FirstDate(c))).ToList();
+        if (courses.Count == 0) flow.Paragraph("Kurserne er ikke lagt på endnu.", fonts.Heading, Colours.Brand, after: 8);
+        else
+        {
+            flow.Paragraph("Kurserne i dette katalog", fonts.Heading, Colours.Brand, after: 8, tag: PdfBlockLevelElementTag.Heading2);
+            for (var i = 0; i < courses.Count; i++)
+                flow.ContentsLine(courses[i].Item.Title, FirstDate(courses[i]), known?.CourseStarts[i]);
+        }
 
         var startPages = new List<int>();
         foreach (var course in courses)
         {
             startPages.Add(CourseBlock(flow, fonts, course, baseUrl, first: startPages.Count == 0));
+            document.Outlines.Add(course.Item.Title, document.Pages[startPages[^1] - 1]);
         }
         flow.Finish();
 
-        for (var i = 0; i < contents.Count; i++) flow.WritePageNumber(contents[i], startPages[i]);
-        flow.WriteFooters($"Recoveryskolen · kursuskatalog {semester.Name}");
-
+        var total = document.PageCount;
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return output.ToArray();
+        return new Pages(startPages, total, output.ToArray());
     }
 
     /// <summary>Lays out one course; returns its page number (1-based).</summary>
@@ -68,7 +89,7 @@ public static class CataloguePdf
         }
         var page = flow.PageNumber;
 
-        flow.Paragraph(item.Title, fonts.CourseTitle, Colours.Brand, after: 4);
+        flow.Paragraph(item.Title, fonts.CourseTitle, Colours.Brand, after: 4, tag: PdfBlockLevelElementTag.Heading2);
         if (!string.IsNullOrWhiteSpace(item.Summary)) flow.Paragraph(item.Summary, fonts.Lead, Colours.Muted, after: 8);
 
         flow.Labelled("Hvornår", course.Sessions.Select(s => FirstUpper(Danish.Range(s.Start, s.End))).ToList());
@@ -83,7 +104,7 @@ public static class CataloguePdf
         if (item.Text("learningGoals") is { } goals)
         {
             flow.KeepTogether(40);
-            flow.Paragraph("Det lærer du", fonts.SubHeading, Colours.Ink, after: 3);
+            flow.Paragraph("Det lærer du", fonts.SubHeading, Colours.Ink, after: 3, tag: PdfBlockLevelElementTag.Heading3);
             foreach (var line in goals.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
             {
                 var isItem = line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal);
@@ -129,14 +150,16 @@ public static class CataloguePdf
         public static readonly XPen Rule = new(XColor.FromArgb(207, 216, 214), 0.75);
     }
 
-    /// <summary>A place on a page where a contents line ends, for its page number.</summary>
-    private sealed record ContentsAnchor(int PageIndex, double Y);
-
     /// <summary>
     /// Top-to-bottom text layout on A4 pages: wraps words to the column, starts a new page when the
     /// next line does not fit. Small on purpose: a catalogue needs paragraphs, labels and bullets.
     /// </summary>
-    private sealed class Flow(PdfDocument document, Fonts fonts)
+    /// <remarks>
+    /// Every piece of text is drawn inside a structure element (<paramref name="tags"/>) in reading
+    /// order; what only decorates (bullets, rules, footers) is drawn as an artifact, which screen
+    /// readers skip. Footers are drawn as each page starts, with the total known from the first pass.
+    /// </remarks>
+    private sealed class Flow(PdfDocument document, Fonts fonts, StructureBuilder tags, string footer, int? totalPages)
     {
         private const double Margin = 56;
         private const double FooterSpace = 28;
@@ -151,11 +174,25 @@ public static class CataloguePdf
 
         public void NewPage()
         {
-            _gfx?.Dispose();
+            // The old page's graphics must live until the page is added: the tagging closes the
+            // marked content still open on it (a paragraph continued on the next page) through them.
+            var previous = _gfx;
             _page = document.AddPage();
+            previous?.Dispose();
             _page.Size = PageSize.A4;
             _gfx = XGraphics.FromPdfPage(_page);
             _y = Margin;
+            Footer();
+        }
+
+        private void Footer()
+        {
+            var y = _page!.Height.Point - Margin;
+            tags.BeginArtifact();
+            _gfx!.DrawString(footer, fonts.Small, Colours.Muted, new XRect(Margin, y, Width, 12), XStringFormats.TopLeft);
+            var number = totalPages is { } total ? $"Side {document.PageCount} af {total}" : $"Side {document.PageCount}";
+            _gfx.DrawString(number, fonts.Small, Colours.Muted, new XRect(Margin, y, Width, 12), XStringFormats.TopRight);
+            tags.End();
         }
 
         private XGraphics Gfx
@@ -182,22 +219,34 @@ public static class CataloguePdf
         public void Rule()
         {
             _y += 8;
+            tags.BeginArtifact();
             Gfx.DrawLine(Colours.Rule, Margin, _y, Margin + Width, _y);
+            tags.End();
             _y += 14;
         }
 
-        public void Paragraph(string text, XFont font, XBrush brush, double after, bool bullet = false)
+        /// <summary>A paragraph (or heading) as one structure element; a page break inside it continues the element on the next page.</summary>
+        public void Paragraph(string text, XFont font, XBrush brush, double after, bool bullet = false,
+            PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph)
         {
             var indent = bullet ? 14 : 0;
             var lines = Wrap(text, font, Width - indent);
             var height = font.GetHeight() * 1.25;
-            for (var i = 0; i < lines.Count; i++)
+            if (_y + height > Bottom) NewPage();
+            if (bullet)
+            {
+                tags.BeginArtifact();
+                Gfx.DrawString("•", font, brush, new XRect(Margin, _y, indent, height), XStringFormats.TopLeft);
+                tags.End();
+            }
+            tags.BeginElement(tag);
+            foreach (var line in lines)
             {
                 if (_y + height > Bottom) NewPage();
-                if (bullet && i == 0) Gfx.DrawString("•", font, brush, new XRect(Margin, _y, indent, height), XStringFormats.TopLeft);
-                Gfx.DrawString(lines[i], font, brush, new XRect(Margin + indent, _y, Width - indent, height), XStringFormats.TopLeft);
+                Gfx.DrawString(line, font, brush, new XRect(Margin + indent, _y, Width - indent, height), XStringFormats.TopLeft);
                 _y += height;
             }
+            tags.End();
             _y += after;
         }
 
@@ -207,6 +256,7 @@ public static class CataloguePdf
             var height = fonts.Body.GetHeight() * 1.25;
             var lines = values.SelectMany(v => Wrap(v, fonts.Body, Width - LabelWidth)).ToList();
             KeepTogether(height * Math.Min(lines.Count, 3));
+            tags.BeginElement(PdfBlockLevelElementTag.Paragraph);
             Gfx.DrawString(label, fonts.Label, Colours.Ink, new XRect(Margin, _y, LabelWidth, height), XStringFormats.TopLeft);
             foreach (var line in lines)
             {
@@ -214,54 +264,38 @@ public static class CataloguePdf
                 Gfx.DrawString(line, fonts.Body, Colours.Ink, new XRect(Margin + LabelWidth, _y, Width - LabelWidth, height), XStringFormats.TopLeft);
                 _y += height;
             }
+            tags.End();
             _y += 2;
         }
 
-        /// <summary>A contents line whose page number is written later.</summary>
-        public ContentsAnchor ContentsLine(string title, string date)
+        /// <summary>A contents line: the course's title, its first date and (second pass) its page.</summary>
+        public void ContentsLine(string title, string date, int? page)
         {
             const double numberWidth = 36;
             const double dateWidth = 80;
             var height = fonts.Body.GetHeight() * 1.35;
             var lines = Wrap(title, fonts.Body, Width - numberWidth - dateWidth);
+            tags.BeginElement(PdfBlockLevelElementTag.Paragraph);
             for (var i = 0; i < lines.Count; i++)
             {
                 if (_y + height > Bottom) NewPage();
                 Gfx.DrawString(lines[i], fonts.Body, Colours.Ink, new XRect(Margin, _y, Width - numberWidth - dateWidth, height), XStringFormats.TopLeft);
-                if (i == lines.Count - 1 && date.Length > 0)
-                    Gfx.DrawString(date, fonts.Body, Colours.Muted, new XRect(Margin + Width - numberWidth - dateWidth, _y, dateWidth, height), XStringFormats.TopLeft);
+                if (i == lines.Count - 1)
+                {
+                    if (date.Length > 0)
+                        Gfx.DrawString(date, fonts.Body, Colours.Muted, new XRect(Margin + Width - numberWidth - dateWidth, _y, dateWidth, height), XStringFormats.TopLeft);
+                    if (page is { } number)
+                        Gfx.DrawString($"side {number}", fonts.Body, Colours.Muted, new XRect(Margin, _y, Width, height), XStringFormats.TopRight);
+                }
                 _y += height;
             }
-            return new ContentsAnchor(document.PageCount - 1, _y - height);
+            tags.End();
         }
 
         public void Finish()
         {
             _gfx?.Dispose();
             _gfx = null;
-        }
-
-        public void WritePageNumber(ContentsAnchor anchor, int pageNumber)
-        {
-            var page = document.Pages[anchor.PageIndex];
-            using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-            var height = fonts.Body.GetHeight() * 1.35;
-            var width = page.Width.Point - 2 * Margin;
-            gfx.DrawString($"side {pageNumber}", fonts.Body, Colours.Muted, new XRect(Margin, anchor.Y, width, height), XStringFormats.TopRight);
-        }
-
-        public void WriteFooters(string text)
-        {
-            var total = document.PageCount;
-            for (var i = 0; i < total; i++)
-            {
-                var page = document.Pages[i];
-                using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-                var y = page.Height.Point - Margin;
-                var width = page.Width.Point - 2 * Margin;
-                gfx.DrawString(text, fonts.Small, Colours.Muted, new XRect(Margin, y, width, 12), XStringFormats.TopLeft);
-                gfx.DrawString($"Side {i + 1} af {total}", fonts.Small, Colours.Muted, new XRect(Margin, y, width, 12), XStringFormats.TopRight);
-            }
         }
 
         /// <summary>Greedy word wrap; a word longer than the column (a long web address) is broken by characters.</summary>

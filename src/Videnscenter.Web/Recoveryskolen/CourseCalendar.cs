@@ -29,6 +29,7 @@ public static class CourseCalendar
             count > 1 ? $"{item.Title} (kursusgang {i + 1} af {count})" : item.Title,
             course.Place,
             description,
-            url)).ToList();
+            url,
+            new CalendarOrganiser("Recoveryskolen, Center for Psykiatri, Randers Kommune", baseUrl + "/kurser"))).ToList();
     }
 }

@@ -41,4 +41,24 @@ public sealed class MarkdownRendererTests
     [InlineData("[skriv](mailto:info@randers.dk)", "href=\"mailto:info@randers.dk\"")]
     [InlineData("## Formål", "<h2")]
     public void Ordinary_markdown_and_safe_links_render(string markdown, string expected) => Assert.Contains(expected, MarkdownRenderer.ToHtml(markdown));
+
+    [Fact]
+    public void The_sanitizer_is_the_last_filter_even_for_what_an_image_renderer_writes()
+    {
+        // A (buggy) image renderer that lets an attribute and an element through: the sanitizer takes them out.
+        var html = MarkdownRenderer.ToHtml("Se ==vigtigt== ![Plakat](/medier/plakat.png)", new LeakyImages());
+
+        Assert.Contains("<mark>vigtigt</mark>", html);
+        Assert.Contains("srcset=\"/medier/plakat.png?w=320 320w\"", html);
+        Assert.Contains("loading=\"lazy\"", html);
+        Assert.DoesNotContain("onerror", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("javascript:", html);
+    }
+
+    private sealed class LeakyImages : IMarkdownImageRenderer
+    {
+        public string? Render(string url, string alt, string? title) =>
+            $"<img src=\"{url}\" srcset=\"{url}?w=320 320w\" alt=\"{alt}\" loading=\"lazy\" onerror=\"alert(1)\"><script>alert(2)</script><a href=\"javascript:alert(3)\">x</a>";
+    }
 }

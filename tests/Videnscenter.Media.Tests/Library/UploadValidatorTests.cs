@@ -15,10 +15,11 @@ public sealed class UploadValidatorTests
     public static TheoryData<string, byte[], MediaKind> RealFiles => new()
     {
         { "plakat.png", TestFiles.Png(40, 30), MediaKind.Png },
-        { "Foto fra caféen.JPG", TestFiles.JpegShell(), MediaKind.Jpeg },
-        { "foto.jpeg", TestFiles.JpegShell(), MediaKind.Jpeg },
+        { "Foto fra caféen.JPG", TestFiles.Jpeg(40, 30), MediaKind.Jpeg },
+        { "foto.jpeg", TestFiles.JpegWithGps(40, 30), MediaKind.Jpeg },
         { "prik.gif", TestFiles.Gif(), MediaKind.Gif },
-        { "billede.webp", TestFiles.WebPShell(), MediaKind.WebP },
+        { "billede.webp", TestFiles.WebP(40, 30), MediaKind.WebP },
+        { "animation.gif", TestFiles.AnimatedGif(5), MediaKind.Gif },
         { "program.pdf", TestFiles.Pdf(("Program", ["Kl. 10: Velkommen"])), MediaKind.Pdf },
         { "oplæg.pptx", TestFiles.Pptx(SlideSpec.Bullets("Velkommen", "Hej")), MediaKind.Pptx },
         { "referat.docx", TestFiles.Docx("Referat af mødet"), MediaKind.Docx },

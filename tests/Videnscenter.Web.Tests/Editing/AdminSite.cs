@@ -65,6 +65,15 @@ public sealed class AdminSite : IAsyncLifetime
 
     public Task<ContentItem?> LatestAsync(Guid id) => Site.WithStoreAsync(s => s.GetLatestAsync(id));
 
+    /// <summary>A small PNG put straight into the site's media library, with alt text.</summary>
+    public async Task<Videnscenter.Media.Library.MediaFile> UploadImageAsync(string name, string alt)
+    {
+        var library = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Videnscenter.Media.Library.MediaLibrary>(Site.Services);
+        var png = Media.MediaSite.Png;
+        var result = await library.UploadAsync(new Videnscenter.Media.Library.MediaUpload(name, new MemoryStream(png), png.Length, alt), "test");
+        return result.File ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+    }
+
     public async Task<Guid> IdOfAsync(string type, string slug) =>
         await Site.WithStoreAsync(s => s.FindBySlugAsync(type, slug)) ?? throw new InvalidOperationException($"{type}/{slug} findes ikke");
 }
@@ -131,6 +140,18 @@ public sealed class FormData
 
     public FormUrlEncodedContent Content(string? action) =>
         new(action is null ? _fields : _fields.Append(new("handling", action)));
+
+    /// <summary>The form as multipart/form-data, as a browser sends it for a button with formenctype="multipart/form-data".</summary>
+    public MultipartFormDataContent Multipart(string action, string fileField, string fileName, byte[] file, string contentType)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in _fields.Where(f => f.Key != fileField)) content.Add(new StringContent(value), name);
+        content.Add(new StringContent(action), "handling");
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(part, fileField, fileName);
+        return content;
+    }
 }
 
 /// <summary>Opening and submitting the admin's forms like a browser.</summary>

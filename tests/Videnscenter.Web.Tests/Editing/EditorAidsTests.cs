@@ -85,6 +85,29 @@ public sealed class EditorAidsTests
             new DiffLine(DiffKind.Skipped, "6"),
             new DiffLine(DiffKind.Same, "Linje 19"), new DiffLine(DiffKind.Same, "Linje 20"),
             new DiffLine(DiffKind.Added, "Linje 21"),
-        ], diff);
+        ], diff.Select(l => l with { Words = null }));
+        // Within the replaced line, only the changed word is marked.
+        Assert.Equal([new DiffSegment("Linje ", false), new DiffSegment("10", true)], diff.Single(l => l.Kind == DiffKind.Removed).Words!);
+        Assert.Equal([new DiffSegment("Linje ", false), new DiffSegment("ti", true)], diff.Single(l => l.Kind == DiffKind.Added && l.Text == "Linje ti").Words!);
+        Assert.Null(diff.Single(l => l.Text == "Linje 21").Words);
+    }
+
+    [Fact]
+    public void A_long_text_with_one_changed_phrase_is_diffed_in_linear_memory_and_marks_the_phrase()
+    {
+        // 20 000 lines each side: a line table would need 400 million cells.
+        var before = Enumerable.Range(1, 20_000).Select(i => $"Afsnit {i} om recovery og håb.").ToList();
+        var after = before.ToList();
+        after[12_345] = "Afsnit 12346 om recovery, mod og håb.";
+        GC.Collect();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        var diff = VersionDiff.Lines(before, after);
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 100_000_000, "Diffen brugte for meget hukommelse");
+        Assert.Equal(20_001, diff.Count);
+        var added = diff.Single(l => l.Kind == DiffKind.Added);
+        Assert.Equal([", mod"], added.Words!.Where(w => w.Changed).Select(w => w.Text.TrimEnd()));
+        Assert.Matches("^Afsnit 12346 om recovery<mark>, mod ?</mark> ?og håb\\.$", VersionDiff.Html(added));
     }
 }

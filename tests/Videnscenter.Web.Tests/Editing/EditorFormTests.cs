@@ -51,6 +51,7 @@ public sealed class EditorFormTests(AdminSite admin)
                     FieldKind.Taxonomy => "input[type=radio]",
                     FieldKind.Reference when f.Multiple => "input[type=checkbox]",
                     FieldKind.Reference => "select",
+                    FieldKind.Media => "select",
                     _ => "input[type=text]",
                 };
                 Assert.True(input!.Matches(expected), $"{type.Name}.{f.Name} ({f.Kind}) er {input.OuterHtml}, ikke {expected}");

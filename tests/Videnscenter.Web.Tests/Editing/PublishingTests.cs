@@ -90,9 +90,11 @@ public sealed class PublishingTests(AdminSite admin)
         var draft = await admin.CreateAsync(new ContentDraft { Type = "Page", Title = "Side med mangler", Body = "Kort tekst." });
         await admin.CreateAsync(new ContentDraft { Type = "Method", Title = "Kladdemetode", Fields = new() { ["purpose"] = "x", ["lastReviewed"] = "2026-11-01" } });
         var url = AdminPages.EditUrl("sider", draft.Id);
+        var cafe = await admin.UploadImageAsync("cafe.png", "Testbillede");
+        var cafe2 = await admin.UploadImageAsync("cafe2.png", "Testbillede");
         var (_, form) = await AdminPages.OpenEditorAsync(admin.Admin, url);
         form.Set("broedtekst",
-            "Se billedet ![](/medier/cafe.jpg) og ![Caféen i Psykiatriens Hus](/medier/cafe2.jpg).\n\n" +
+            $"Se billedet ![]({cafe.Url}) og ![Caféen i Psykiatriens Hus]({cafe2.Url}).\n\n" +
             "Læs om [en metode, der ikke findes](/metoder/findes-ikke), [en kladde](/metoder/kladdemetode), " +
             "[NADA](/metoder/nada), [søgningen](/soeg?q=nada) og [SIND](https://sind.dk).");
 
@@ -100,7 +102,7 @@ public sealed class PublishingTests(AdminSite admin)
         var warnings = page.QuerySelector(".publish-warnings")!;
         var items = warnings.QuerySelectorAll("li").Select(li => li.TextContent).ToList();
         Assert.Equal(3, items.Count);
-        Assert.Contains(items, w => w.Contains("/medier/cafe.jpg") && w.Contains("ingen alternativ tekst"));
+        Assert.Contains(items, w => w.Contains(cafe.Url) && w.Contains("ingen alternativ tekst"));
         Assert.Contains(items, w => w.Contains("/metoder/findes-ikke") && w.Contains("ikke findes"));
         Assert.Contains(items, w => w.Contains("/metoder/kladdemetode") && w.Contains("ikke er udgivet"));
         Assert.All(warnings.QuerySelectorAll("li a"), a => Assert.Equal("#broedtekst", a.GetAttribute("href")));
@@ -116,6 +118,30 @@ public sealed class PublishingTests(AdminSite admin)
         var (_, published) = await AdminPages.SubmitExpectingRedirectAsync(admin.Admin, confirm, "udgiv");
         Assert.Contains("Version 2 er udgivet.", published.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, await PublicStatusAsync("/sider/side-med-mangler"));
+    }
+
+    [Fact]
+    public async Task A_reference_to_a_media_file_that_does_not_exist_refuses_the_publish_naming_the_file()
+    {
+        var draft = await admin.CreateAsync(new ContentDraft { Type = "Page", Title = "Side med manglende billede", Body = "Kort tekst." });
+        var url = AdminPages.EditUrl("sider", draft.Id);
+        var (_, form) = await AdminPages.OpenEditorAsync(admin.Admin, url);
+        form.Set("broedtekst", "Se plakaten: ![Plakat for Sindets Dag](/medier/plakat-findes-ikke.png)");
+
+        // Not even a confirmation publishes it: the page would show a broken image.
+        var page = await AdminPages.SubmitExpectingPageAsync(admin.Admin, form.Set("udgivAlligevel", "true"), "udgiv");
+
+        var summary = page.QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("«Brødtekst» henviser til «/medier/plakat-findes-ikke.png», men filen findes ikke i mediebiblioteket.", summary);
+        Assert.Equal(ContentStatus.Draft, (await admin.LatestAsync(draft.Id))!.Status);
+        Assert.Equal(HttpStatusCode.NotFound, await PublicStatusAsync("/sider/side-med-manglende-billede"));
+
+        // Once the file is in the library, the same text publishes.
+        var plakat = await admin.UploadImageAsync("plakat-findes-nu.png", "Testbillede");
+        var (_, again) = await AdminPages.OpenEditorAsync(admin.Admin, url);
+        again.Set("broedtekst", $"Se plakaten: ![Plakat for Sindets Dag]({plakat.Url})");
+        await AdminPages.SubmitExpectingRedirectAsync(admin.Admin, again, "udgiv");
+        Assert.Equal(HttpStatusCode.OK, await PublicStatusAsync("/sider/side-med-manglende-billede"));
     }
 
     [Fact]

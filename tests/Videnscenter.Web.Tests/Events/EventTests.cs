@@ -108,8 +108,12 @@ public sealed class EventTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains(@"SUMMARY:Kaffe\, kage\; og snak om recovery – en lang titel\, der skal foldes over flere linjer i kalenderfilen", lines);
         Assert.Contains(@"LOCATION:Psykiatriens Hus\, Randers\; 2. sal", lines);
         var start = Danish.ToUtc(TodayLocal.AddDays(12).AddHours(17));
-        Assert.Contains($"DTSTART:{start.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}", lines);
-        Assert.Contains($"DTEND:{start.AddHours(2).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}", lines);
+        var calendar = new ICalendarReader(text);
+        var entry = Assert.Single(calendar.Events);
+        Assert.Equal(start, calendar.Utc(entry["DTSTART"]!));
+        Assert.Equal(start.AddHours(2), calendar.Utc(entry["DTEND"]!));
+        Assert.Equal($"DTSTART;TZID=Europe/Copenhagen:{TodayLocal.AddDays(12).AddHours(17).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}",
+            Assert.Single(lines, l => l.StartsWith("DTSTART;TZID", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("URL:http", StringComparison.Ordinal) && l.EndsWith($"/begivenheder/{item.Slug}", StringComparison.Ordinal));
     }
 
@@ -172,7 +176,7 @@ public sealed class EventTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("VERSION:2.0", lines);
         Assert.Contains(lines, l => l.StartsWith("PRODID:", StringComparison.Ordinal));
 
-        // Every VEVENT has UID, DTSTAMP and DTSTART in UTC basic format.
+        // Every VEVENT has UID, DTSTAMP in UTC, and DTSTART/DTEND in Danish time with the zone's id.
         var events = 0;
         List<string>? current = null;
         foreach (var line in lines)
@@ -183,8 +187,8 @@ public sealed class EventTests(SiteFactory site) : IClassFixture<SiteFactory>
                 Assert.NotNull(current);
                 Assert.Single(current, l => l.StartsWith("UID:", StringComparison.Ordinal));
                 Assert.Single(current, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^DTSTAMP:\d{8}T\d{6}Z$"));
-                Assert.Single(current, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^DTSTART:\d{8}T\d{6}Z$"));
-                Assert.Single(current, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^DTEND:\d{8}T\d{6}Z$"));
+                Assert.Single(current, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^DTSTART;TZID=Europe/Copenhagen:\d{8}T\d{6}$"));
+                Assert.Single(current, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^DTEND;TZID=Europe/Copenhagen:\d{8}T\d{6}$"));
                 Assert.Single(current, l => l.StartsWith("SUMMARY:", StringComparison.Ordinal));
                 current = null;
                 continue;

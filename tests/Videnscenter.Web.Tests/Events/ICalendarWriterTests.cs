@@ -51,8 +51,12 @@ public sealed class ICalendarWriterTests
         Assert.Contains(lines, l => l.StartsWith("PRODID:", StringComparison.Ordinal));
         Assert.Equal(2, lines.Count(l => l == "BEGIN:VEVENT"));
         Assert.Equal(2, lines.Count(l => l == "END:VEVENT"));
-        Assert.Contains("DTSTART:20270203T160000Z", lines);
-        Assert.Contains("DTEND:20270203T180000Z", lines);
+        // Danish time with the zone, and the zone's definition in the file.
+        Assert.Contains("DTSTART;TZID=Europe/Copenhagen:20270203T170000", lines);
+        Assert.Contains("DTEND;TZID=Europe/Copenhagen:20270203T190000", lines);
+        Assert.Contains("DTSTART;TZID=Europe/Copenhagen:20270701T090000", lines);
+        Assert.Contains("BEGIN:VTIMEZONE", lines);
+        Assert.Contains("TZID:Europe/Copenhagen", lines);
         Assert.Equal(2, lines.Count(l => l == "DTSTAMP:20261101T083000Z"));
         Assert.Contains("URL:https://example.dk/a", lines);
         // Optional properties are left out rather than written empty.
@@ -90,7 +94,7 @@ public sealed class ICalendarWriterTests
     }
 
     [Fact]
-    public void Times_are_written_in_UTC_with_the_invariant_culture_even_under_a_Danish_thread_culture()
+    public void Times_are_written_in_Danish_time_with_the_invariant_culture_even_under_a_Danish_thread_culture()
     {
         var before = CultureInfo.CurrentCulture;
         try
@@ -98,11 +102,11 @@ public sealed class ICalendarWriterTests
             // Danish formats would give "20270203T16.00.00" (dots as time separator) if the culture leaked in.
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("da-DK");
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("da-DK");
-            var local = new DateTime(2027, 2, 3, 17, 0, 0, DateTimeKind.Local);
-            var text = ICalendarWriter.Write("Test", [new("x", local.ToUniversalTime(), local.ToUniversalTime().AddMinutes(90), "Møde", null, null, null)], Stamp);
+            var start = new DateTime(2027, 2, 3, 16, 0, 0, DateTimeKind.Utc);
+            var text = ICalendarWriter.Write("Test", [new("x", start, start.AddMinutes(90), "Møde", null, null, null)], Stamp);
             var lines = ContentLines(text);
-            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^DTSTART:\d{8}T\d{6}Z$"));
-            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^DTEND:\d{8}T\d{6}Z$"));
+            Assert.Contains("DTSTART;TZID=Europe/Copenhagen:20270203T170000", lines);
+            Assert.Contains("DTEND;TZID=Europe/Copenhagen:20270203T183000", lines);
             Assert.Contains("DTSTAMP:20261101T083000Z", lines);
         }
         finally
@@ -116,6 +120,36 @@ public sealed class ICalendarWriterTests
     public void An_end_before_the_start_is_written_as_the_start()
     {
         var lines = ContentLines(ICalendarWriter.Write("Test", [new("x", Stamp, Stamp.AddHours(-1), "Fejl i data", null, null, null)], Stamp));
-        Assert.Contains("DTEND:20261101T083000Z", lines);
+        Assert.Contains("DTEND;TZID=Europe/Copenhagen:20261101T093000", lines);
+    }
+
+    [Fact]
+    public void An_independent_reader_gets_the_same_utc_times_back_through_the_files_own_vtimezone_across_summer_time()
+    {
+        // Either side of both changes in 2027 (28 March and 31 October), and the organiser and URL.
+        var starts = new[]
+        {
+            new DateTime(2027, 3, 27, 9, 0, 0, DateTimeKind.Utc), new DateTime(2027, 3, 28, 7, 30, 0, DateTimeKind.Utc),
+            new DateTime(2027, 10, 30, 8, 0, 0, DateTimeKind.Utc), new DateTime(2027, 10, 31, 9, 0, 0, DateTimeKind.Utc),
+        };
+        var organiser = new CalendarOrganiser("Recoveryskolen, Center for Psykiatri", "mailto:recoveryskolen@example.dk");
+        var text = ICalendarWriter.Write("Test", starts.Select((s, i) =>
+            new CalendarEvent($"{i}@videnscenter.randers.dk", s, s.AddHours(2), $"Kursusgang {i + 1}", "Psykiatriens Hus", null, "https://videnscenter.randers.dk/kurser/x", organiser)), Stamp);
+
+        var calendar = new ICalendarReader(text);
+
+        var events = calendar.Events.ToList();
+        Assert.Equal(starts.Length, events.Count);
+        for (var i = 0; i < starts.Length; i++)
+        {
+            Assert.Equal("Europe/Copenhagen", events[i]["DTSTART"]!.Parameters["TZID"]);
+            Assert.Equal(starts[i], calendar.Utc(events[i]["DTSTART"]!));
+            Assert.Equal(starts[i].AddHours(2), calendar.Utc(events[i]["DTEND"]!));
+            Assert.Equal(Stamp, calendar.Utc(events[i]["DTSTAMP"]!));
+            Assert.Equal("Psykiatriens Hus", events[i]["LOCATION"]!.Value);
+            Assert.Equal("https://videnscenter.randers.dk/kurser/x", events[i]["URL"]!.Value);
+            Assert.Equal("mailto:recoveryskolen@example.dk", events[i]["ORGANIZER"]!.Value);
+            Assert.Equal("Recoveryskolen, Center for Psykiatri", events[i]["ORGANIZER"]!.Parameters["CN"]);
+        }
     }
 }

@@ -413,7 +413,7 @@ public sealed class RouteWalkTests(RouteWalkSite site, ITestOutputHelper output)
         return text.ToLowerInvariant();
     }
 
-    /// <summary>The response as text: textual bodies as they are, PDFs through pdftotext when it is installed.</summary>
+    /// <summary>The response as text: textual bodies as they are, PDFs through PdfPig.</summary>
     private static async Task<string> TextOfAsync(HttpResponseMessage response)
     {
         var type = response.Content.Headers.ContentType?.MediaType ?? "";
@@ -424,27 +424,12 @@ public sealed class RouteWalkTests(RouteWalkSite site, ITestOutputHelper output)
         return "";
     }
 
-    private static async Task<string> PdfTextAsync(byte[] pdf)
+    /// <summary>A PDF's text as a reader's tools get it (PdfPig, in process).</summary>
+    private static Task<string> PdfTextAsync(byte[] pdf)
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(file, pdf);
-            var start = new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start);
-            if (process is null) return "";
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return text;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return ""; // pdftotext is not installed (./test.sh installs poppler-utils)
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return Task.FromResult(string.Join("\n", document.GetPages().Select(p =>
+            UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor.ContentOrderTextExtractor.GetText(p))));
     }
 
     private static async Task<string> GetAsync(HttpClient client, string url, IReadOnlyList<string> forbidden, IReadOnlyList<string> sent, List<string> failures)

@@ -101,20 +101,27 @@ public sealed class MediaTests(MediaSite site) : IClassFixture<MediaSite>
         Assert.Equal(HttpStatusCode.NotFound, (await site.Admin.GetAsync(url)).StatusCode);
 
     [Fact]
-    public async Task A_thumbnail_is_smaller_than_the_original_or_the_original_when_libvips_is_missing()
+    public async Task An_image_is_served_as_a_profile_copy_in_webp_when_the_browser_takes_it_and_versioned_urls_are_cached_long()
     {
-        var big = Gradient(640, 480);
+        var big = Gradient(800, 480);
         var file = await site.UploadAsync("stort-foto.png", big, "Stort testbillede");
 
-        var response = await site.Admin.GetAsync(file.Url + "?w=160");
+        var png = await site.Admin.GetAsync(file.Url + "?w=200");
+        using var request = new HttpRequestMessage(HttpMethod.Get, file.Url + "?w=640&v=" + file.Sha256[..8]);
+        request.Headers.Accept.ParseAdd("image/avif,image/webp,*/*");
+        var webp = await site.Admin.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        if (site.Site.Services.GetRequiredService<Thumbnailer>().Enabled)
-            Assert.Equal(160, (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19]);
-        else
-            Assert.Equal(big, bytes);
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        var bytes = await png.Content.ReadAsByteArrayAsync();
+        // 200 is rounded up to the 320 profile.
+        Assert.Equal(320, (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19]);
+        Assert.True(png.Headers.CacheControl is { Private: true, NoCache: true, MaxAge: null }, png.Headers.CacheControl?.ToString());
+        Assert.Contains("Accept", png.Headers.Vary);
+        Assert.Equal("image/webp", webp.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString((await webp.Content.ReadAsByteArrayAsync())[..4]));
+        Assert.True(webp.Headers.CacheControl is { Private: true, NoCache: false } cache && cache.MaxAge == TimeSpan.FromDays(365), webp.Headers.CacheControl?.ToString());
+        Assert.NotNull(webp.Headers.ETag);
     }
 
     [Fact]
@@ -163,7 +170,9 @@ public sealed class MediaTests(MediaSite site) : IClassFixture<MediaSite>
         Assert.Equal("cafe-i-psykiatriens-hus.png", detail.QuerySelector("h1")!.TextContent);
         Assert.Contains("Intet indhold bruger filen.", detail.QuerySelector("#brug")!.TextContent);
         var list = SiteFactory.Parse(await site.Admin.GetStringAsync("/admin/medier"));
-        Assert.Contains(list.QuerySelectorAll(".media-table img"), img => img.GetAttribute("src") == "/medier/cafe-i-psykiatriens-hus.png?w=160"
+        Assert.Contains(list.QuerySelectorAll(".media-table img"), img => img.GetAttribute("src")!.StartsWith("/medier/cafe-i-psykiatriens-hus.png?", StringComparison.Ordinal)
+                                                                         && img.GetAttribute("srcset")!.Contains("/medier/cafe-i-psykiatriens-hus.png?w=", StringComparison.Ordinal)
+                                                                         && img.GetAttribute("loading") == "lazy"
                                                                          && img.GetAttribute("alt") == "Deltagere i caféen");
     }
 

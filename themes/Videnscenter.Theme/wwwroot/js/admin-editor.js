@@ -62,6 +62,33 @@
         });
     }
 
+    function setUpImagePicker(picker) {
+        // Without this the «Indsæt billedet» button posts the form and the server adds the image at
+        // the end of the text; with it, the image goes in at the cursor and nothing is sent.
+        var choice = picker.querySelector("[data-image-choice]");
+        var button = picker.querySelector("[data-insert-image]");
+        var status = picker.querySelector("[data-image-status]");
+        var body = document.getElementById("broedtekst");
+        if (!choice || !button || !body) return;
+        button.addEventListener("click", function (e) {
+            var option = choice.options[choice.selectedIndex];
+            var markdown = option && option.getAttribute("data-markdown");
+            if (!markdown) return; // nothing chosen: let the server say so
+            e.preventDefault();
+            var start = body.selectionStart, end = body.selectionEnd, text = body.value;
+            var before = text.slice(0, start), after = text.slice(end);
+            // On a line of its own, so it renders as an image paragraph.
+            var insert = (before === "" || /\n\n$/.test(before) ? "" : (/\n$/.test(before) ? "\n" : "\n\n")) + markdown +
+                (after === "" || /^\n\n/.test(after) ? "" : (/^\n/.test(after) ? "\n" : "\n\n"));
+            body.value = before + insert + after;
+            var caret = before.length + insert.length;
+            body.setSelectionRange(caret, caret);
+            body.dispatchEvent(new Event("input", { bubbles: true }));
+            body.focus();
+            if (status) status.textContent = "Billedet «" + option.value + "» er sat ind i brødteksten. Husk at gemme.";
+        });
+    }
+
     function warnOnLeave(form) {
         // A form shown again after a failed save or a preview holds text that is not saved yet.
         var dirty = form.hasAttribute("data-unsaved");
@@ -79,6 +106,7 @@
         focusMessage();
         linkSummaries();
         Array.prototype.forEach.call(document.querySelectorAll("[data-reference-picker]"), setUpPicker);
+        Array.prototype.forEach.call(document.querySelectorAll("[data-image-picker]"), setUpImagePicker);
         var editor = document.querySelector("form.editor");
         if (editor) warnOnLeave(editor);
     }

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.RateLimiting;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Search;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Caching;
 
 namespace Videnscenter.Web.Search;
 
 /// <summary>The search page: works without JavaScript, keeps the whole search in the URL.</summary>
 [EnableRateLimiting(SearchFeature.RateLimit)]
-public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore) : PageModel
+public sealed class IndexModel(SiteSearch siteSearch, SearchAnswerCache answers, SchemaStore schemaStore) : PageModel
 {
     public ContentSchema Schema { get; private set; } = ContentSchema.Empty;
     public SearchRequest Search { get; private set; } = new();
@@ -18,7 +19,7 @@ public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore) :
     {
         Schema = await schemaStore.GetAsync(ct);
         Search = SearchQuery.From(HttpContext.Request.Query, Schema, User.ReaderAudience().ToSearch());
-        if (!string.IsNullOrWhiteSpace(Search.Query)) Result = siteSearch.Index.Search(Search);
+        if (!string.IsNullOrWhiteSpace(Search.Query)) Result = answers.GetOrSearch(Search, siteSearch.Index.Search);
     }
 
     public string Query => Search.Query;

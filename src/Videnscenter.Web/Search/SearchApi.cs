@@ -1,5 +1,6 @@
 using Videnscenter.Content.Definitions;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Caching;
 
 namespace Videnscenter.Web.Search;
 
@@ -8,11 +9,11 @@ public static class SearchApi
 {
     public static void MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", async (HttpContext http, SiteSearch search, SchemaStore schemaStore) =>
+        app.MapGet("/api/search", async (HttpContext http, SiteSearch search, SearchAnswerCache answers, SchemaStore schemaStore) =>
         {
             var schema = await schemaStore.GetAsync(http.RequestAborted);
             var request = SearchQuery.From(http.Request.Query, schema, http.User.ReaderAudience().ToSearch());
-            var result = search.Index.Search(request);
+            var result = answers.GetOrSearch(request, search.Index.Search);
             return Results.Json(new
             {
                 total = result.Total,

@@ -1,4 +1,5 @@
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Caching;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;
@@ -29,7 +30,8 @@ builder.Services
     .AddSlides()
     .AddSearch()
     .AddMedia(site)
-    .AddAccounts(builder.Configuration, site.ConnectionString);
+    .AddAccounts(builder.Configuration, site.ConnectionString)
+    .AddCaching();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ await FirstRun.PrepareAsync(app.Services, site, command);
 if (command is FirstRun.RecipeCommand or SearchFeature.ReindexCommand) return;
 
 app.UseHosting();
+app.UseCaching();
 app.MapHosting();
 app.MapSearch();
 app.MapMedia();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Videnscenter.Content.Items;
 using Videnscenter.Web.Accounts;
 
@@ -22,8 +23,13 @@ public sealed class CourseSignUpViewComponent(RegistrationStore registrations, T
 {
     public async Task<IViewComponentResult> InvokeAsync(ContentItem course, string part, bool preview = false)
     {
+        // Places left change with every sign-up: a page showing them is never kept in the page cache.
+        if (HttpContext.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
         var facts = new CourseFacts(course);
-        var availability = CourseAvailability.Of(facts, await registrations.CountAsync(course.Id), clock.GetUtcNow().UtcDateTime);
+        // The page shows three parts of the panel; the places are counted once per request, not once per part.
+        var key = "videnscenter.course-places." + course.Id;
+        if (HttpContext.Items[key] is not CourseAvailability availability)
+            HttpContext.Items[key] = availability = CourseAvailability.Of(facts, await registrations.CountAsync(course.Id), clock.GetUtcNow().UtcDateTime);
         var panel = new CourseSignUpPanel
         {
             Course = facts,

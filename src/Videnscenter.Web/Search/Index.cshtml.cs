@@ -4,12 +4,13 @@ using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Settings;
 using Videnscenter.Search;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Caching;
 
 namespace Videnscenter.Web.Search;
 
 /// <summary>The search page: works without JavaScript, keeps the whole search in the URL.</summary>
 [EnableRateLimiting(SearchFeature.RateLimit)]
-public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore, SearchSynonyms synonyms, SiteSettings settings, IServiceScopeFactory scopes) : PageModel
+public sealed class IndexModel(SiteSearch siteSearch, SearchAnswerCache answers, SchemaStore schemaStore, SearchSynonyms synonyms, SiteSettings settings, IServiceScopeFactory scopes) : PageModel
 {
     public ContentSchema Schema { get; private set; } = ContentSchema.Empty;
     public SearchRequest Search { get; private set; } = new();
@@ -21,7 +22,7 @@ public sealed class IndexModel(SiteSearch siteSearch, SchemaStore schemaStore, S
         Search = SearchQuery.From(HttpContext.Request.Query, Schema, User.ReaderAudience().ToSearch());
         if (string.IsNullOrWhiteSpace(Search.Query)) return;
         await synonyms.EnsureCurrentAsync(settings, ct);
-        Result = siteSearch.Index.Search(Search);
+        Result = answers.GetOrSearch(Search, siteSearch.Index.Search);
         siteSearch.RebuildInBackgroundWhenNeeded(scopes);
     }
 

@@ -1,6 +1,7 @@
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Settings;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Caching;
 
 namespace Videnscenter.Web.Search;
 
@@ -13,12 +14,12 @@ public static class SearchApi
 {
     public static void MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", async (HttpContext http, SiteSearch search, SchemaStore schemaStore, SearchSynonyms synonyms, SiteSettings settings, IServiceScopeFactory scopes) =>
+        app.MapGet("/api/search", async (HttpContext http, SiteSearch search, SearchAnswerCache answers, SchemaStore schemaStore, SearchSynonyms synonyms, SiteSettings settings, IServiceScopeFactory scopes) =>
         {
             var schema = await schemaStore.GetAsync(http.RequestAborted);
             await synonyms.EnsureCurrentAsync(settings, http.RequestAborted);
             var request = SearchQuery.From(http.Request.Query, schema, http.User.ReaderAudience().ToSearch());
-            var result = search.Index.Search(request);
+            var result = answers.GetOrSearch(request, search.Index.Search);
             search.RebuildInBackgroundWhenNeeded(scopes);
             return Results.Json(new
             {

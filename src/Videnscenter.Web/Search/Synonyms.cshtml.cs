@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Videnscenter.Content.Settings;
+using Videnscenter.Web.Caching;
 using Videnscenter.Web.Editing;
 
 namespace Videnscenter.Web.Search;
 
 /// <summary>Editors maintain the search synonyms; a change works on the next search, without a reindex.</summary>
-public sealed class SynonymsModel(SearchSynonyms synonyms, SiteSettings settings) : AdminPage
+public sealed class SynonymsModel(SearchSynonyms synonyms, SiteSettings settings, SearchAnswerCache answers) : AdminPage
 {
     [BindProperty]
     public string Text { get; set; } = "";
@@ -24,6 +25,8 @@ public sealed class SynonymsModel(SearchSynonyms synonyms, SiteSettings settings
             return Page();
         }
         await synonyms.SaveAsync(settings, Text, ct);
+        // Cached answers were found with the old synonyms.
+        answers.Clear();
         Text = SearchSynonyms.Format(groups);
         Message = groups.Count == 1 ? "1 gruppe synonymer er gemt og bruges fra næste søgning." : $"{groups.Count} grupper synonymer er gemt og bruges fra næste søgning.";
         return Page();

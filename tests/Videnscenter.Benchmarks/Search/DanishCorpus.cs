@@ -225,7 +225,7 @@ internal sealed class DanishCorpus
     public IReadOnlyList<Dictionary<string, int>> Grades(IReadOnlyList<SearchDocument> documents, IReadOnlyList<string[]> lemmaSets)
     {
         string[] all = [.. lemmaSets.SelectMany(l => l).Distinct()];
-        Dictionary<string, int> lemmaOf = all.ToDictionary(l => l, l => Array.FindIndex(_lemmaForms, forms => forms[0] == l));
+        var lemmaOf = all.ToDictionary(l => l, l => Array.FindIndex(_lemmaForms, forms => forms[0] == l));
         if (lemmaOf.FirstOrDefault(p => p.Value < 0) is { Key: { } unknown })
         {
             throw new ArgumentException("Unknown lemma: " + unknown);

@@ -27,7 +27,7 @@ internal static class RelevanceBenchmark
         foreach (int size in sizes)
         {
             var corpus = new DanishCorpus();
-            List<SearchDocument> documents = corpus.Generate(size);
+            var documents = corpus.Generate(size);
             using var index = new SeedIndex(documents);
             Print(RelevanceEvaluator.ScoreAll(index.Index, SyntheticRelevance.For(corpus, documents)), $"synthetic-{size}", verbose);
         }
@@ -37,14 +37,14 @@ internal static class RelevanceBenchmark
 
     private static void Print(IReadOnlyList<QueryScore> scores, string corpus, bool verbose)
     {
-        foreach (ClassScore row in RelevanceEvaluator.ByClass(scores))
+        foreach (var row in RelevanceEvaluator.ByClass(scores))
         {
             Console.WriteLine(row.Line(corpus));
         }
 
         if (verbose)
         {
-            foreach (QueryScore score in scores)
+            foreach (var score in scores)
             {
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"#   {corpus} {score.Query.Class,-10} {score.Query.Query,-26} ndcg10={score.Ndcg10:F3} total={score.Total}"));

@@ -56,7 +56,7 @@ internal static class SearchBenchmark
         {
             if (corpus is not null)
             {
-                List<SearchDocument> documents = ReadCorpus(corpus);
+                var documents = ReadCorpus(corpus);
                 string[] mix = queries is null ? QueryMix : [.. File.ReadAllLines(queries).Where(l => l.Length > 0)];
                 Measure(directory, documents, mix, timedQueries, verbose, hits, judged: null);
                 return 0;
@@ -72,7 +72,7 @@ internal static class SearchBenchmark
             foreach (int size in sizes)
             {
                 var corpusAtSize = new DanishCorpus();
-                List<SearchDocument> documents = corpusAtSize.Generate(size);
+                var documents = corpusAtSize.Generate(size);
                 Measure(directory, documents, QueryMix, timedQueries, verbose, hits, SyntheticRelevance.For(corpusAtSize, documents));
             }
 
@@ -94,7 +94,7 @@ internal static class SearchBenchmark
         string path = Path.Combine(folder, "index");
         GC.Collect();
         using var process = Process.GetCurrentProcess();
-        TimeSpan buildCpuStart = process.TotalProcessorTime;
+        var buildCpuStart = process.TotalProcessorTime;
         var build = Stopwatch.StartNew();
         using (SearchIndex index = SearchIndex.Open(path))
         {
@@ -116,7 +116,7 @@ internal static class SearchBenchmark
             var random = new Random(42);
             var timings = new double[timedQueries];
             process.Refresh();
-            TimeSpan queryCpuStart = process.TotalProcessorTime;
+            var queryCpuStart = process.TotalProcessorTime;
             var perQuery = new Dictionary<string, List<double>>();
             for (int i = 0; i < timedQueries; i++)
             {
@@ -135,13 +135,13 @@ internal static class SearchBenchmark
             double queryCpuMs = (process.TotalProcessorTime - queryCpuStart).TotalMilliseconds / Math.Max(1, timedQueries);
             Array.Sort(timings);
             double seconds = build.Elapsed.TotalSeconds;
-            IReadOnlyList<QueryScore> scores = RelevanceEvaluator.ScoreAll(index, judged ?? []);
+            var scores = RelevanceEvaluator.ScoreAll(index, judged ?? []);
             string ndcg = scores.Count > 0 ? scores.Average(s => s.Ndcg10).ToString("F3", CultureInfo.InvariantCulture) : "n/a";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"search docs={documents.Count} build_s={seconds:F2} docs_per_s={documents.Count / seconds:F0} index_mb={bytes / 1048576.0:F1} p50_ms={Percentile(timings, 0.50):F3} p95_ms={Percentile(timings, 0.95):F3} p99_ms={Percentile(timings, 0.99):F3} ndcg10={ndcg}"));
             if (verbose && scores.Count > 0)
             {
-                foreach (ClassScore row in RelevanceEvaluator.ByClass(scores))
+                foreach (var row in RelevanceEvaluator.ByClass(scores))
                 {
                     Console.Error.WriteLine("#   " + row.Line($"synthetic-{documents.Count}"));
                 }
@@ -155,7 +155,7 @@ internal static class SearchBenchmark
                     $"#   cpu: build_cpu_s={buildCpu:F2} (both cores) query_cpu_ms_mean={queryCpuMs:F3} load={LoadAverage()}"));
                 foreach (string query in mix)
                 {
-                    SearchResult result = index.Search(Request(query));
+                    var result = index.Search(Request(query));
                     string mean = perQuery.TryGetValue(query, out var list) ? list.Average().ToString("F3", CultureInfo.InvariantCulture) : "-";
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"#   {query,-24} total={result.Total,7} relaxed={result.RelaxedToAnyWord,-5} dym={result.DidYouMean ?? "-",-22} mean_ms={mean}"));
@@ -167,7 +167,7 @@ internal static class SearchBenchmark
                 var output = new StringBuilder();
                 foreach (string query in mix)
                 {
-                    SearchResult result = index.Search(Request(query));
+                    var result = index.Search(Request(query));
                     for (int rank = 0; rank < result.Hits.Count; rank++)
                     {
                         output.Append(query).Append('\t').Append((rank + 1).ToString(CultureInfo.InvariantCulture)).Append('\t').Append(result.Hits[rank].Id).Append('\n');
@@ -201,8 +201,8 @@ internal static class SearchBenchmark
         for (int i = 0; i < Publishes; i++)
         {
             string word = PublishWord(i);
-            SearchDocument source = documents[(i * 7919) % documents.Count];
-            SearchDocument published = source with
+            var source = documents[(i * 7919) % documents.Count];
+            var published = source with
             {
                 Id = "publish-" + i.ToString(CultureInfo.InvariantCulture),
                 Title = source.Title + " " + word,
@@ -276,7 +276,7 @@ internal static class SearchBenchmark
             }
 
             using JsonDocument json = JsonDocument.Parse(line);
-            JsonElement root = json.RootElement;
+            var root = json.RootElement;
             string id = Text(root, "id") ?? throw new InvalidDataException("A corpus line has no id.");
             documents.Add(new SearchDocument
             {
@@ -295,7 +295,7 @@ internal static class SearchBenchmark
     }
 
     private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out JsonElement value) ? value.ValueKind switch
+        root.TryGetProperty(name, out var value) ? value.ValueKind switch
         {
             JsonValueKind.String => value.GetString(),
             JsonValueKind.Null or JsonValueKind.Undefined => null,
@@ -304,7 +304,7 @@ internal static class SearchBenchmark
 
     private static string[] Strings(JsonElement root, string name)
     {
-        if (!root.TryGetProperty(name, out JsonElement value))
+        if (!root.TryGetProperty(name, out var value))
         {
             return [];
         }

@@ -48,7 +48,7 @@ internal static class SyntheticRelevance
     /// is undefined).</summary>
     public static IReadOnlyList<JudgedQuery> For(DanishCorpus corpus, IReadOnlyList<SearchDocument> documents)
     {
-        IReadOnlyList<Dictionary<string, int>> grades = corpus.Grades(documents, [.. Queries.Select(q => q.Lemmas)]);
+        var grades = corpus.Grades(documents, [.. Queries.Select(q => q.Lemmas)]);
         return [.. Queries
             .Select((q, i) => new JudgedQuery(q.Class, q.Query, grades[i]))
             .Where(q => q.Grades.Values.Any(g => g > 0))];

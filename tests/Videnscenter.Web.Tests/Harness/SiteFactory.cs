@@ -9,7 +9,7 @@ using Videnscenter.Content.Items;
 namespace Videnscenter.Web.Tests.Harness;
 
 /// <summary>The real site on a fresh SQLite file with the real recipe and seed, shared by a test class.</summary>
-public sealed class SiteFactory : WebApplicationFactory<Program>
+public class SiteFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-Admin-2026-Adgang";
     private readonly string _dataPath = Directory.CreateTempSubdirectory("videnscenter-web-").FullName;

@@ -48,8 +48,12 @@ foreach (var (id, version, path) in packages)
     var metadata = XDocument.Load(nuspec).Root!.Elements().First(e => e.Name.LocalName == "metadata");
     var license = metadata.Elements().FirstOrDefault(e => e.Name.LocalName == "license");
     var licenseUrl = metadata.Elements().FirstOrDefault(e => e.Name.LocalName == "licenseUrl")?.Value.Trim();
-    string? licence = license?.Attribute("type")?.Value == "expression" ? license.Value.Trim()
-        : licenseUrl is not null && byUrl.TryGetValue(licenseUrl, out var known) ? known : null;
+    string? licence = license?.Attribute("type")?.Value switch
+    {
+        "expression" => license.Value.Trim(),
+        "file" => LicenceFromText(Path.Combine(folder, license.Value.Trim())),
+        _ => licenseUrl is not null && byUrl.TryGetValue(licenseUrl, out var known) ? known : null,
+    };
     if (licence is null)
     {
         problems.Add($"{id} {version}: licensen kan ikke læses ({(license is not null ? "fil: " + license.Value : licenseUrl ?? "ingen")})");
@@ -75,3 +79,14 @@ else
 }
 foreach (var problem in problems) Console.Error.WriteLine("Licensfejl: " + problem);
 return problems.Count == 0 ? 0 : 1;
+
+// Packages such as Lucene.Net and J2N ship their licence as a file. Its opening lines name it; a
+// file that opens with another text is reported, not guessed.
+static string? LicenceFromText(string file)
+{
+    if (!File.Exists(file)) return null;
+    var opening = string.Join(' ', File.ReadLines(file).Take(40).Select(l => l.Trim()));
+    if (opening.Contains("Apache License", StringComparison.Ordinal) && opening.Contains("Version 2.0", StringComparison.Ordinal)) return "Apache-2.0";
+    if (opening.Contains("MIT License", StringComparison.OrdinalIgnoreCase) && opening.Contains("Permission is hereby granted, free of charge", StringComparison.Ordinal)) return "MIT";
+    return null;
+}

@@ -1,4 +1,5 @@
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Discovery;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;
@@ -40,6 +41,7 @@ app.UseHosting();
 app.MapHosting();
 app.MapSearch();
 app.MapMedia();
+app.MapDiscovery();
 
 app.Run();
 

@@ -92,6 +92,16 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
                 return Redirect(AdminUrls.Preview(Type, saved!.Id, saved.VersionNumber));
             case "udgiv":
             {
+                // A draft may be incomplete; publishing needs every required field, with the same messages.
+                if (FieldValues.MissingRequired(Type, saved!.Fields) is { Count: > 0 } missing)
+                {
+                    Latest = saved;
+                    Form = EditorForm.FromItem(saved, Type);
+                    Errors = missing;
+                    Message = $"Kladden er gemt som version {saved.VersionNumber}, men kan ikke udgives, før felterne herunder er udfyldt.";
+                    await LoadCandidatesAsync(ct);
+                    return Page();
+                }
                 var warnings = await PublishChecks.RunAsync(saved!, Type, Schema, store, ct);
                 if (warnings.Count > 0 && Request.Form[EditorIds.ConfirmPublish] != "true")
                 {

@@ -62,14 +62,32 @@
         });
     }
 
+    function snapshot(form) {
+        // What the form would save: every named field except the reference filters (typing in a
+        // filter changes nothing that is saved) and the buttons.
+        var parts = [];
+        Array.prototype.forEach.call(form.elements, function (el) {
+            if (!el.name || el.disabled || el.hasAttribute("data-reference-filter")) return;
+            if (el.type === "submit" || el.type === "button" || el.type === "file") return;
+            if ((el.type === "checkbox" || el.type === "radio") && !el.checked) return;
+            if (el.tagName === "SELECT" && el.multiple) {
+                Array.prototype.forEach.call(el.selectedOptions, function (o) { parts.push(el.name + "=" + o.value); });
+                return;
+            }
+            parts.push(el.name + "=" + el.value);
+        });
+        return parts.join("\u001f");
+    }
+
     function warnOnLeave(form) {
-        // A form shown again after a failed save or a preview holds text that is not saved yet.
-        var dirty = form.hasAttribute("data-unsaved");
-        form.addEventListener("input", function () { dirty = true; });
-        form.addEventListener("change", function () { dirty = true; });
-        form.addEventListener("submit", function () { dirty = false; });
+        // Warn only when what the form holds differs from what was loaded, or when the page was
+        // shown again with typed text that is not saved yet (a failed save, a text preview).
+        var unsaved = form.hasAttribute("data-unsaved");
+        var loaded = snapshot(form);
+        var submitting = false;
+        form.addEventListener("submit", function () { submitting = true; });
         window.addEventListener("beforeunload", function (e) {
-            if (!dirty) return;
+            if (submitting || (!unsaved && snapshot(form) === loaded)) return;
             e.preventDefault();
             e.returnValue = "";
         });

@@ -19,7 +19,8 @@ public sealed class UnsavedChangesTests(SiteFixture site)
         await page.WaitForURLAsync("**/admin/indhold/metoder/*");
         await page.Locator("form.editor").WaitForAsync();
 
-        Assert.False(await page.EvaluateAsync<bool>(WouldWarn), "Advarer, selv om intet er ændret.");
+        Assert.False(await page.EvaluateAsync<bool>(WouldWarn), "Advarer, selv om intet er ændret. data-unsaved: "
+            + await page.Locator("form.editor").GetAttributeAsync("data-unsaved"));
 
         // Focusing fields, typing in a reference filter, and a change undone change nothing that is saved.
         await page.Locator("#titel").FocusAsync();

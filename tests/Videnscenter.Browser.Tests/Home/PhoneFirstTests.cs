@@ -41,14 +41,31 @@ public sealed class PhoneFirstTests(SiteFixture site)
         Assert.Equal(path == "/findes-ikke" ? 404 : 200, response!.Status);
         await Screenshots.SaveAsync(page, $"-{width}px", maxHeight: 1800);
 
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{path} er {overflow} px for bred ved {width} px.");
+        // The elements sticking out past the right edge, innermost first, to say what to fix.
+        var overflow = await page.EvaluateAsync<string[]>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return [];
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > width + 1))
+                .slice(0, 10)
+                .map(e => `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).trim().replace(/\s+/g, '.') : ''} right=${Math.round(e.getBoundingClientRect().right)}`);
+            }
+            """);
+        Assert.True(overflow.Length == 0, $"{path} er for bred ved {width} px; disse elementer stikker ud:\n" + string.Join("\n", overflow));
 
         // The page's own heading, and the first thing after it, are within the first screen.
         var viewport = page.ViewportSize!.Height;
         var h1 = await page.Locator("main h1").First.BoundingBoxAsync();
         Assert.NotNull(h1);
         Assert.True(h1!.Y + h1.Height < viewport * 0.6, $"Overskriften på {path} står {h1.Y:0} px nede ved {width} px.");
+        // On a list or the search page, the first item (a card, a hit) begins within the first screen too.
+        var first = page.Locator("main :is(.card-grid, .hits) > li").First;
+        if (await first.CountAsync() > 0)
+        {
+            var box = await first.BoundingBoxAsync();
+            Assert.True(box!.Y + 40 < viewport, $"Det første emne på {path} begynder {box.Y:0} px nede ved {width} px (skærmen er {viewport} px).");
+        }
 
         // One search box: the header's, or on the search page only the page's own.
         Assert.Equal(1, await page.Locator("input[type=search][name=q]").CountAsync());
@@ -72,7 +89,7 @@ public sealed class PhoneFirstTests(SiteFixture site)
             await button.ClickAsync();
             Assert.True(await nav.IsVisibleAsync());
             Assert.Equal(Pages.Sections, await nav.Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
-            Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Log ind" }).IsVisibleAsync());
+            Assert.True(await page.Locator("#menu").GetByRole(AriaRole.Link, new() { Name = "Log ind" }).IsVisibleAsync());
             await Axe.AssertAccessibleAsync(page);
 
             await nav.GetByRole(AriaRole.Link, new() { Name = "Metodekatalog" }).ClickAsync();

@@ -62,32 +62,37 @@
         });
     }
 
-    function snapshot(form) {
-        // What the form would save: every named field except the reference filters (typing in a
-        // filter changes nothing that is saved) and the buttons.
-        var parts = [];
-        Array.prototype.forEach.call(form.elements, function (el) {
-            if (!el.name || el.disabled || el.hasAttribute("data-reference-filter")) return;
-            if (el.type === "submit" || el.type === "button" || el.type === "file") return;
-            if ((el.type === "checkbox" || el.type === "radio") && !el.checked) return;
-            if (el.tagName === "SELECT" && el.multiple) {
-                Array.prototype.forEach.call(el.selectedOptions, function (o) { parts.push(el.name + "=" + o.value); });
-                return;
+    function selectChanged(select) {
+        var options = Array.prototype.slice.call(select.options);
+        // A single select with no option marked selected shows its first option: that is as loaded.
+        if (!select.multiple && !options.some(function (o) { return o.defaultSelected; })) return select.selectedIndex > 0;
+        return options.some(function (o) { return o.selected !== o.defaultSelected; });
+    }
+
+    function differsFromLoaded(form) {
+        // Compares every field with the value the page was loaded with (the DOM keeps it as
+        // defaultValue/defaultChecked/defaultSelected), so a change undone counts as no change.
+        // Reference filters are left out: typing in one changes nothing that is saved.
+        return Array.prototype.some.call(form.elements, function (el) {
+            if (!el.name || el.disabled || el.hasAttribute("data-reference-filter")) return false;
+            if (el.type === "checkbox" || el.type === "radio") return el.checked !== el.defaultChecked;
+            if (el.tagName === "SELECT") return selectChanged(el);
+            if (el.tagName === "TEXTAREA" || el.tagName === "INPUT") {
+                if (el.type === "submit" || el.type === "button" || el.type === "file" || el.type === "hidden") return false;
+                return el.value !== el.defaultValue;
             }
-            parts.push(el.name + "=" + el.value);
+            return false;
         });
-        return parts.join("\u001f");
     }
 
     function warnOnLeave(form) {
-        // Warn only when what the form holds differs from what was loaded, or when the page was
-        // shown again with typed text that is not saved yet (a failed save, a text preview).
+        // Warn only when a field differs from what was loaded, or when the page was shown again
+        // with typed text that is not saved yet (a failed save, a text preview).
         var unsaved = form.hasAttribute("data-unsaved");
-        var loaded = snapshot(form);
         var submitting = false;
         form.addEventListener("submit", function () { submitting = true; });
         window.addEventListener("beforeunload", function (e) {
-            if (submitting || (!unsaved && snapshot(form) === loaded)) return;
+            if (submitting || (!unsaved && !differsFromLoaded(form))) return;
             e.preventDefault();
             e.returnValue = "";
         });

@@ -19,8 +19,9 @@ public sealed class UnsavedChangesTests(SiteFixture site)
         await page.WaitForURLAsync("**/admin/indhold/metoder/*");
         await page.Locator("form.editor").WaitForAsync();
 
-        Assert.False(await page.EvaluateAsync<bool>(WouldWarn), "Advarer, selv om intet er ændret. Felter med en anden værdi end ved indlæsning: "
-            + await page.EvaluateAsync<string>("() => [...document.querySelector('form.editor').elements].filter(e => e.name && ('defaultValue' in e) && e.type !== 'hidden' && e.value !== e.defaultValue).map(e => e.name).join(', ')"));
+        Assert.False(await page.EvaluateAsync<bool>(WouldWarn), "Advarer, selv om intet er ændret. Felter ændret siden indlæsning: "
+            + await page.EvaluateAsync<string>("() => [...document.querySelector('form.editor').elements].filter(e => e.name && (e.type === 'checkbox' || e.type === 'radio' ? e.checked !== e.defaultChecked : e.tagName === 'SELECT' ? [...e.options].some(o => o.selected !== o.defaultSelected) : ('defaultValue' in e) && e.type !== 'hidden' && e.value !== e.defaultValue)).map(e => e.name + '=' + e.value).join(', ')")
+            + " data-unsaved=" + (await page.Locator("form.editor").GetAttributeAsync("data-unsaved") ?? "(ingen)"));
 
         // Focusing fields, typing in a reference filter, and a change undone change nothing that is saved.
         await page.Locator("#titel").FocusAsync();

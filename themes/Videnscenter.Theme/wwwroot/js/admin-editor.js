@@ -88,7 +88,8 @@
     function warnOnLeave(form) {
         // Warn only when a field differs from what was loaded, or when the page was shown again
         // with typed text that is not saved yet (a failed save, a text preview).
-        var unsaved = form.hasAttribute("data-unsaved");
+        // The form tag helper writes data-unsaved="" when the value is null, so read the value, not the attribute's presence.
+        var unsaved = form.getAttribute("data-unsaved") === "true";
         var submitting = false;
         form.addEventListener("submit", function () { submitting = true; });
         window.addEventListener("beforeunload", function (e) {

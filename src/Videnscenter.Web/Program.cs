@@ -1,5 +1,6 @@
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Caching;
+using Videnscenter.Web.Discovery;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;
@@ -43,6 +44,7 @@ app.UseCaching();
 app.MapHosting();
 app.MapSearch();
 app.MapMedia();
+app.MapDiscovery();
 
 app.Run();
 

@@ -26,6 +26,16 @@ public sealed record ContentTypeDefinition
     /// <summary>Position in the main menu and on the front page.</summary>
     public int MenuOrder { get; init; }
     public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
+    /// <summary>The noun a count of this type's items takes, one and many: ["metode", "metoder"].</summary>
+    public IReadOnlyList<string> CountNouns { get; init; } = [];
+
+    /// <summary>A count in the section's own noun, "16 metoder", "1 kollega"; "emne/emner" when the recipe names none.</summary>
+    public string CountText(int count)
+    {
+        var one = CountNouns.Count > 0 ? CountNouns[0] : "emne";
+        var many = CountNouns.Count > 1 ? CountNouns[1] : CountNouns.Count > 0 ? one : "emner";
+        return $"{count.ToString(Danish.Culture)} {(count == 1 ? one : many)}";
+    }
 
     public FieldDefinition? Field(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -164,13 +164,22 @@ public sealed class ContentStore(
     // The acting user comes last among the optional parameters so that calls written before it
     // existed (with a positional CancellationToken) still compile; pass it by name: actor: "navn".
 
-    /// <summary>Makes a version (default: the latest) the live one.</summary>
+    /// <summary>
+    /// Makes a version (default: the latest) the live one. A draft may leave required fields empty;
+    /// publishing may not (<see cref="ContentIncompleteException"/>, with the fields' Danish messages).
+    /// </summary>
     public async Task<ContentItem> PublishAsync(Guid itemId, Guid? versionId = null, CancellationToken ct = default, string actor = ContentEvent.SystemActor)
     {
         var item = await db.Items.FirstOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new ContentNotFoundException(itemId);
         var target = versionId ?? item.LatestVersionId;
         var versions = await db.Versions.Where(v => v.ItemId == itemId && (v.Published || v.Id == target)).ToListAsync(ct);
         var version = versions.FirstOrDefault(v => v.Id == target) ?? throw new ContentNotFoundException(itemId);
+        if ((await schemaStore.GetAsync(ct)).Type(version.ContentType) is { } definition
+            && FieldValues.MissingRequired(definition, ToItem(item, version).Fields) is { Count: > 0 } missing)
+        {
+            db.ChangeTracker.Clear();
+            throw new ContentIncompleteException(missing);
+        }
         foreach (var v in versions) v.Published = v.Id == target;
         item.Status = ContentStatus.Published;
         item.PublishedUtc = DateTime.UtcNow;
@@ -357,3 +366,10 @@ public sealed class ContentStore(
 }
 
 public sealed class ContentNotFoundException(Guid itemId) : Exception($"Indholdet {itemId} findes ikke.");
+
+/// <summary>A version cannot be published while required fields are empty; the errors say which, in Danish.</summary>
+public sealed class ContentIncompleteException(IReadOnlyList<FieldError> errors)
+    : Exception("Indholdet kan ikke udgives: " + string.Join(" ", errors.Select(e => e.Message)))
+{
+    public IReadOnlyList<FieldError> Errors { get; } = errors;
+}

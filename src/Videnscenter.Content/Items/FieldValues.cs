@@ -27,6 +27,10 @@ public static class FieldValues
     private const int MaxTextLength = 1_000;
     private const int MaxMarkdownLength = 200_000;
 
+    /// <summary>
+    /// Normalises and checks every field. Required fields are not checked here: a draft may be
+    /// incomplete; <see cref="MissingRequired"/> is the check publishing makes.
+    /// </summary>
     public static JsonObject Normalize(
         ContentTypeDefinition type, JsonObject? input, IReadOnlyDictionary<string, Taxonomy> taxonomies,
         IReferenceResolver references, List<FieldError> errors)
@@ -41,10 +45,17 @@ public static class FieldValues
             var raw = input.FirstOrDefault(p => string.Equals(p.Key, field.Name, StringComparison.OrdinalIgnoreCase)).Value;
             var value = IsEmpty(raw) ? null : NormalizeOne(field, raw!, taxonomies, references, errors);
             if (value is not null) result[field.Name] = value;
-            else if (field.Required && IsEmpty(raw)) errors.Add(new FieldError(field.Name, $"«{field.Label}» skal udfyldes."));
         }
         return result;
     }
+
+    /// <summary>The required fields a saved version leaves empty, with the same Danish message the editor shows.</summary>
+    public static IReadOnlyList<FieldError> MissingRequired(ContentTypeDefinition type, JsonObject fields) =>
+        type.Fields.Where(f => f.Required && IsEmpty(fields[f.Name]))
+            .Select(f => new FieldError(f.Name, RequiredMessage(f)))
+            .ToList();
+
+    public static string RequiredMessage(FieldDefinition field) => $"«{field.Label}» skal udfyldes.";
 
     private static bool IsEmpty(JsonNode? n) => n switch
     {

@@ -16,7 +16,9 @@ public interface IRecipeStep
 public sealed class RecipeContext(string recipeDirectory)
 {
     public string RecipeDirectory { get; } = recipeDirectory;
-    public string Author { get; init; } = "opsætning";
+    /// <summary>The author of what the recipe writes; a version by this author is no editorial change.</summary>
+    public const string SetupAuthor = "opsætning";
+    public string Author { get; init; } = SetupAuthor;
     public List<string> Changes { get; } = [];
     public List<RecipeProblem> Problems { get; } = [];
 

@@ -27,6 +27,7 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, IS
             return;
         }
         var schema = await schemaStore.GetAsync(ct);
+        var deferred = new List<DeferredReferences>();
         foreach (var type in ImportOrder(schema.Types))
         {
             var sectionFolder = Path.Combine(folder, type.Section);
@@ -35,8 +36,40 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, IS
             {
                 var display = Path.GetRelativePath(folder, file).Replace('\\', '/');
                 var text = await File.ReadAllTextAsync(file, ct);
-                await ImportFileAsync(type, display, text, context, ct, mediaFolder: sectionFolder);
+                var parsed = FrontMatter.Parse(text);
+                if (parsed.Error is { } error)
+                {
+                    context.Problems.Add(new RecipeProblem(display, error.Line, error.Message));
+                    continue;
+                }
+                await ImportAsync(type, parsed.Data!, parsed.Body, display, key => parsed.LineOf(key), context, ct, sectionFolder, deferred);
             }
+        }
+        await CompleteDeferredAsync(deferred, context, ct);
+    }
+
+    /// <summary>
+    /// Reference fields that named items not imported yet, kept to be filled in when every file is
+    /// in. Types may refer to each other in a cycle (a method names its owner's profile, a profile
+    /// names the methods it masters), so no import order can satisfy all references at once.
+    /// </summary>
+    public sealed record DeferredReferences(Guid ItemId, string Source, IReadOnlyDictionary<string, JsonNode?> Fields, IReadOnlyDictionary<string, int?> Lines);
+
+    private async Task CompleteDeferredAsync(List<DeferredReferences> deferred, RecipeContext context, CancellationToken ct)
+    {
+        foreach (var d in deferred)
+        {
+            if (await store.GetLatestAsync(d.ItemId, ct) is not { } latest) continue;
+            var draft = ContentDraft.From(latest);
+            foreach (var (field, value) in d.Fields) draft.Fields[field] = value?.DeepClone();
+            var result = await store.SaveAsync(latest.Id, latest.VersionId, draft, context.Author, ct);
+            if (!result.Succeeded)
+            {
+                foreach (var e in result.Errors)
+                    context.Problems.Add(new RecipeProblem(d.Source, d.Lines.GetValueOrDefault(e.Field), e.Message));
+                continue;
+            }
+            await store.PublishAsync(result.Item!.Id, ct: ct);
         }
     }
 
@@ -55,7 +88,8 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, IS
 
     /// <summary>Creates and publishes an item from front-matter-shaped data, unless it exists already.</summary>
     public async Task ImportAsync(ContentTypeDefinition type, JsonObject data, string body, string source,
-        Func<string, int?> lineOf, RecipeContext context, CancellationToken ct, string? mediaFolder = null)
+        Func<string, int?> lineOf, RecipeContext context, CancellationToken ct, string? mediaFolder = null,
+        List<DeferredReferences>? deferred = null)
     {
         var draft = ToDraft(type, data, body, out var problem);
         if (problem is not null)
@@ -66,8 +100,25 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, IS
         var slug = string.IsNullOrWhiteSpace(draft.Slug) ? Slugs.FromPattern(type.SlugPattern, draft.Title) : draft.Slug;
         if (await store.FindBySlugAsync(type.Name, slug, ct) is not null) return;
         if (!await ImportMediaAsync(type, draft, source, lineOf, context, mediaFolder, ct)) return;
+        // Seed content is published at once, so it must be complete: a draft could be saved, but not published.
+        if (FieldValues.MissingRequired(type, draft.Fields) is { Count: > 0 } missing)
+        {
+            foreach (var e in missing) context.Problems.Add(new RecipeProblem(source, lineOf(e.Field), e.Message));
+            return;
+        }
 
         var result = await store.CreateAsync(draft, context.Author, ct);
+        // Only unresolved references wrong (their items may come later in the import): import
+        // without them now and fill them in at the end.
+        var referenceFields = result.Errors.Select(e => type.Field(e.Field)).ToList();
+        if (!result.Succeeded && deferred is not null && !result.Conflict && referenceFields.All(f => f is { Kind: FieldKind.Reference }))
+        {
+            var held = referenceFields.Select(f => f!.Name).Distinct().ToDictionary(n => n, n => draft.Fields[n]?.DeepClone());
+            foreach (var name in held.Keys) draft.Fields.Remove(name);
+            result = await store.CreateAsync(draft, context.Author, ct);
+            if (result.Succeeded)
+                deferred.Add(new DeferredReferences(result.Item!.Id, source, held, held.Keys.ToDictionary(k => k, lineOf)));
+        }
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)

@@ -23,6 +23,10 @@ public static class AdminUrls
     public static string Preview(ContentTypeDefinition type, Guid id, int? version = null) =>
         $"/admin/indhold/{type.Section}/{id}/forhaandsvisning" + (version is { } v ? $"?version={v}" : "");
 
+    /// <summary>The participant list of a course (Recoveryskolen's admin page); null for other types.</summary>
+    public static string? Participants(ContentTypeDefinition type, ContentItem item) =>
+        type.Name == Recoveryskolen.CourseFacts.TypeName ? $"/admin/kurser/{item.Slug}/deltagere" : null;
+
     /// <summary>Finds a type by its section («metoder») or its name («Method»).</summary>
     public static ContentTypeDefinition? TypeOf(ContentSchema schema, string segment) =>
         schema.BySection(segment) ?? schema.Type(segment);

@@ -107,6 +107,15 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
                 return Redirect(AdminUrls.Preview(Type, saved!.Id, saved.VersionNumber));
             case "udgiv":
             {
+                // A draft may be incomplete; publishing needs every required field, with the same messages.
+                if (FieldValues.MissingRequired(Type, saved!.Fields) is { Count: > 0 } missingFields)
+                {
+                    Latest = saved;
+                    Form = EditorForm.FromItem(saved, Type);
+                    Errors = missingFields;
+                    Message = $"Kladden er gemt som version {saved.VersionNumber}, men kan ikke udgives, før felterne herunder er udfyldt.";
+                    return await ShowAsync(ct);
+                }
                 var missing = await PublishChecks.MissingMediaAsync(saved!, Type, media, ct);
                 if (missing.Count > 0)
                 {

@@ -15,6 +15,8 @@ public sealed class IndexModel(ContentStore store, SchemaStore schemaStore) : Ad
 
     public ContentSchema Schema { get; private set; } = ContentSchema.Empty;
     public IReadOnlyList<ContentItem> Waiting { get; private set; } = [];
+    /// <summary>Drafts whose latest version the signed-in editor wrote ("Mine kladder").</summary>
+    public IReadOnlyList<ContentItem> MyDrafts { get; private set; } = [];
     public IReadOnlyList<ContentItem> Recent { get; private set; } = [];
     public IReadOnlyList<ReviewDue> Due { get; private set; } = [];
     public IReadOnlyList<(ContentTypeDefinition Type, int Total, int Waiting)> Types { get; private set; } = [];
@@ -27,6 +29,7 @@ public sealed class IndexModel(ContentStore store, SchemaStore schemaStore) : Ad
         var all = await store.ListLatestAsync(null, ct);
         // The latest version is not the live one: a new item, a new draft of a live item, or an item taken down.
         Waiting = all.Where(i => i.Status != ContentStatus.Archived && !i.IsPublishedVersion).ToList();
+        MyDrafts = Waiting.Where(i => string.Equals(i.Author, User.Identity?.Name, StringComparison.OrdinalIgnoreCase)).ToList();
         Recent = all.Take(RecentCount).ToList();
         Due = ReviewSchedule.Due(all, Schema, DateOnly.FromDateTime(Danish.ToLocal(DateTime.UtcNow)));
         Types = Schema.Types.Select(t => (t, all.Count(i => i.Type == t.Name), Waiting.Count(i => i.Type == t.Name))).ToList();

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Theme.Display;
+using Microsoft.AspNetCore.Identity;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Editing;
 
 namespace Videnscenter.Web.Sections;
 
 /// <summary>A published item by its section and slug, rendered with its type's template or the generic one.</summary>
-public sealed class DetailModel(ContentStore store, SchemaStore schemaStore, DisplayTemplates templates, IEnumerable<IDisplayExtras> extras) : PageModel
+public sealed class DetailModel(ContentStore store, SchemaStore schemaStore, DisplayTemplates templates, IEnumerable<IDisplayExtras> extras,
+    UserManager<IdentityUser> users) : PageModel
 {
     public DisplayModel Display { get; private set; } = null!;
     public string Template { get; private set; } = DisplayTemplates.Generic;
@@ -24,8 +27,18 @@ public sealed class DetailModel(ContentStore store, SchemaStore schemaStore, Dis
 
         Display = await BuildAsync(store, schema, type, item, reader, ct);
         Display = await extras.WithExtrasAsync(Display, Request, reader, ct);
+        Display = Display with { EditUrl = await EditUrlAsync(type, item) };
         Template = templates.For(type.Name);
         return Page();
+    }
+
+    /// <summary>"Rediger" for those who may edit the item: editors, and staff on their own competence profile.</summary>
+    private async Task<string?> EditUrlAsync(ContentTypeDefinition type, ContentItem item)
+    {
+        if (User.IsEditor()) return AdminUrls.Edit(type, item.Id);
+        if (!User.IsStaffOnly() || item.Type != AdminAccess.ProfileType) return null;
+        var user = await users.GetUserAsync(User);
+        return user is not null && AdminAccess.OwnsProfile(item, user.UserName, user.Email) ? AdminUrls.Edit(type, item.Id) : null;
     }
 
     internal static async Task<DisplayModel> BuildAsync(ContentStore store, ContentSchema schema, ContentTypeDefinition type,

@@ -67,7 +67,7 @@ public sealed class UsersTests(SiteFixture site)
         await using var context = await site.NewAdminContextAsync();
         var page = await context.NewPageAsync();
         Assert.Equal(200, (await page.GotoAsync("/admin/log"))!.Status);
-        Assert.Equal("Log", (await page.Locator("main h1").InnerTextAsync()).Trim());
+        Assert.Equal("Logbog", (await page.Locator("main h1").InnerTextAsync()).Trim());
         Assert.Matches(@"\d+ hændelser", await page.Locator("main [role=status]").InnerTextAsync());
         await Axe.AssertAccessibleAsync(page);
 

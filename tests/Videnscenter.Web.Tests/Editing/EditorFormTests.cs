@@ -125,13 +125,10 @@ public sealed class EditorFormTests(AdminSite admin)
 
         // The error summary links to each field; the message stands beside the field and is tied to it.
         var summary = page.QuerySelector(".error-summary")!;
-        Assert.NotNull(summary.QuerySelector("a[href='#felt-purpose']"));
+        // A draft may leave required fields empty (publishing enforces them); a malformed value is still an error.
+        Assert.Null(summary.QuerySelector("a[href='#felt-purpose']"));
         Assert.NotNull(summary.QuerySelector("a[href='#felt-lastReviewed']"));
-        Assert.Contains("«Formål» skal udfyldes.", page.QuerySelector("#felt-purpose-fejl")!.TextContent);
         Assert.Contains("«Sidst gennemgået» skal være en gyldig dato", page.QuerySelector("#felt-lastReviewed-fejl")!.TextContent);
-        var purpose = page.QuerySelector("#felt-purpose")!;
-        Assert.Equal("true", purpose.GetAttribute("aria-invalid"));
-        Assert.Contains("felt-purpose-fejl", purpose.GetAttribute("aria-describedby"));
         Assert.Contains("felt-lastReviewed-fejl", page.QuerySelector("#felt-lastReviewed")!.GetAttribute("aria-describedby"));
         Assert.StartsWith("Fejl: ", page.Title);
 

@@ -21,6 +21,15 @@ public sealed record DisplayModel
     /// <summary>The item before and after this one in its section's natural order (events: by date), if the reader may see them.</summary>
     public ContentItem? Previous { get; init; }
     public ContentItem? Next { get; init; }
+    /// <summary>The admin address where the reader may edit this item; null when they may not.</summary>
+    public string? EditUrl { get; init; }
+
+    /// <summary>
+    /// When an editor last changed the item, or null while it is as the recipe seeded it: the date
+    /// of seeding says nothing to a reader, so "Opdateret" shows only a real editorial change.
+    /// </summary>
+    public DateTime? EditorialChangeUtc =>
+        Item.Author == Videnscenter.Content.Recipes.RecipeContext.SetupAuthor ? null : Item.ModifiedUtc;
 
     /// <summary>A field of this item for the field partial; the field must exist in the definition.</summary>
     public FieldView View(string field) =>

@@ -89,14 +89,38 @@
         });
     }
 
+    function selectChanged(select) {
+        var options = Array.prototype.slice.call(select.options);
+        // A single select with no option marked selected shows its first option: that is as loaded.
+        if (!select.multiple && !options.some(function (o) { return o.defaultSelected; })) return select.selectedIndex > 0;
+        return options.some(function (o) { return o.selected !== o.defaultSelected; });
+    }
+
+    function differsFromLoaded(form) {
+        // Compares every field with the value the page was loaded with (the DOM keeps it as
+        // defaultValue/defaultChecked/defaultSelected), so a change undone counts as no change.
+        // Reference filters are left out: typing in one changes nothing that is saved.
+        return Array.prototype.some.call(form.elements, function (el) {
+            if (!el.name || el.disabled || el.hasAttribute("data-reference-filter")) return false;
+            if (el.type === "checkbox" || el.type === "radio") return el.checked !== el.defaultChecked;
+            if (el.tagName === "SELECT") return selectChanged(el);
+            if (el.tagName === "TEXTAREA" || el.tagName === "INPUT") {
+                if (el.type === "submit" || el.type === "button" || el.type === "file" || el.type === "hidden") return false;
+                return el.value !== el.defaultValue;
+            }
+            return false;
+        });
+    }
+
     function warnOnLeave(form) {
-        // A form shown again after a failed save or a preview holds text that is not saved yet.
-        var dirty = form.hasAttribute("data-unsaved");
-        form.addEventListener("input", function () { dirty = true; });
-        form.addEventListener("change", function () { dirty = true; });
-        form.addEventListener("submit", function () { dirty = false; });
+        // Warn only when a field differs from what was loaded, or when the page was shown again
+        // with typed text that is not saved yet (a failed save, a text preview).
+        // The form tag helper writes data-unsaved="" when the value is null, so read the value, not the attribute's presence.
+        var unsaved = form.getAttribute("data-unsaved") === "true";
+        var submitting = false;
+        form.addEventListener("submit", function () { submitting = true; });
         window.addEventListener("beforeunload", function (e) {
-            if (!dirty) return;
+            if (submitting || (!unsaved && !differsFromLoaded(form))) return;
             e.preventDefault();
             e.returnValue = "";
         });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Content.Items;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Recoveryskolen;
 
@@ -25,7 +26,7 @@ public sealed class ReceiptModel(ContentStore store, RegistrationStore registrat
     public CourseFacts? Course { get; private set; }
     public int? WaitingPosition { get; private set; }
     public string Token { get; private set; } = "";
-    public string PersonalLink => $"{Request.Scheme}://{Request.Host}{UrlOf(Token)}";
+    public string PersonalLink => Request.PublicBaseUrl() + UrlOf(Token);
     public DateTime DeleteAfterUtc => Course?.DeleteAfterUtc ?? Registration.CourseEndsUtc + CourseFacts.RetentionAfterEnd;
 
     public string Heading => Registration.Status switch

@@ -31,8 +31,9 @@ public sealed class StatusModel : PageModel
 
     private string Wait => RetryAfterSeconds switch
     {
-        null or > 90 => "et minut",
+        null or 60 => "et minut",
         1 => "et sekund",
+        > 90 and var s => $"{((s + 59) / 60).ToString(CultureInfo.InvariantCulture)} minutter",
         var s => $"{s.Value.ToString(CultureInfo.InvariantCulture)} sekunder",
     };
 

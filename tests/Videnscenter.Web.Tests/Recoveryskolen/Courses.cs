@@ -59,14 +59,22 @@ public static class Courses
         }));
     }
 
-    /// <summary>Signs up and returns the secret link the receipt page lives at.</summary>
+    /// <summary>Signs up and returns the secret link (its path) from the receipt that answers the sign-up.</summary>
     public static async Task<string> SignUpForLinkAsync(HttpClient client, string slug, string name, string? email = "deltager@eksempel.dk")
     {
         var response = await SignUpAsync(client, slug, name, email);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.OriginalString;
-        Assert.Matches(new Regex("^/kurser/min-tilmelding/[A-Za-z0-9_-]{43}\\?ny=1$"), location);
-        return location[..location.IndexOf('?')];
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return LinkOnReceipt(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The path of the personal link on a receipt page.</summary>
+    public static string LinkOnReceipt(string html)
+    {
+        var href = SiteFactory.Parse(html).QuerySelector(".personal-link a")?.GetAttribute("href")
+                   ?? throw new InvalidOperationException("Svaret er ingen kvittering med et personligt link.");
+        var path = new Uri(href).AbsolutePath;
+        Assert.Matches(new Regex("^/kurser/min-tilmelding/[A-Za-z0-9_-]{43}$"), path);
+        return path;
     }
 
     public static string Token(string link) => link[(link.LastIndexOf('/') + 1)..];

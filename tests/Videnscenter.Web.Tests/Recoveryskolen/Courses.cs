@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -15,7 +16,12 @@ public static class Courses
     /// Publishes a course with sessions starting <paramref name="daysFromNow"/> days from now (Danish
     /// local time), so it is open for sign-up whenever the tests run.
     /// </summary>
-    public static async Task<ContentItem> CreateAsync(SiteFactory site, int places, int daysFromNow = 20, int sessions = 3,
+    public static Task<ContentItem> CreateAsync(SiteFactory site, int places, int daysFromNow = 20, int sessions = 3,
+        Audience audience = Audience.Offentlig, string? title = null) =>
+        CreateAsync(site.Services, places, daysFromNow, sessions, audience, title);
+
+    /// <summary>The same on any running site's services.</summary>
+    public static async Task<ContentItem> CreateAsync(IServiceProvider services, int places, int daysFromNow = 20, int sessions = 3,
         Audience audience = Audience.Offentlig, string? title = null)
     {
         title ??= "Testkursus " + Guid.NewGuid().ToString("N")[..8];
@@ -39,9 +45,11 @@ public static class Courses
                 ["places"] = places,
             },
         };
-        var created = await site.WithStoreAsync(s => s.CreateAsync(draft, "redaktør"));
+        await using var scope = services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var created = await store.CreateAsync(draft, "redaktør");
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
-        return await site.WithStoreAsync(s => s.PublishAsync(created.Item!.Id));
+        return await store.PublishAsync(created.Item!.Id);
     }
 
     /// <summary>Posts the course page's own form (with its antiforgery token) as a browser would.</summary>

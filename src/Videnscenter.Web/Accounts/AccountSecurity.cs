@@ -1,5 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Videnscenter.Web.Accounts;
 
@@ -10,13 +14,32 @@ namespace Videnscenter.Web.Accounts;
 /// </summary>
 public static class AccountSecurity
 {
+    /// <summary>How soon a role change reaches a signed-in user (Identity's validator rebuilds the claims and renews the cookie).</summary>
+    public static readonly TimeSpan SessionRecheck = TimeSpan.FromMinutes(1);
+
     /// <summary>
-    /// How soon a log-out, lock-out, role change or password reset reaches a session cookie: at once.
-    /// The cookie carries the user's security stamp and every request compares it with the database
-    /// (one primary-key read), so changing the stamp ends every session of that user, on every node
-    /// sharing the database. A copied cookie is worthless after its owner logged out.
+    /// Every request of a signed-in user: the security stamp in the cookie must still be the user's
+    /// stamp in the database (one primary-key read), so a log-out, lock, password change or reset,
+    /// which all change the stamp, ends every session of that user at once, on every node sharing
+    /// the database: a copied cookie is worthless after its owner logged out. Then Identity's own
+    /// validator, which refreshes roles at <see cref="SessionRecheck"/>.
     /// </summary>
-    public static readonly TimeSpan SessionRecheck = TimeSpan.Zero;
+    public static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var claimTypes = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var users = services.GetRequiredService<UserManager<IdentityUser>>();
+        var id = context.Principal?.FindFirstValue(claimTypes.UserIdClaimType);
+        var stamp = context.Principal?.FindFirstValue(claimTypes.SecurityStampClaimType);
+        var user = id is null ? null : await users.FindByIdAsync(id);
+        if (user is null || stamp is null || !string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
 
     public static IServiceCollection AddAccountSecurity(this IServiceCollection services)
     {

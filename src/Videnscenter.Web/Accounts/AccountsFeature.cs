@@ -44,6 +44,7 @@ public static class AccountsFeature
             o.LogoutPath = "/konto/log-ud";
             // A signed-in user without the right role has signed in already: answer 403 with the
             // Danish page (status code pages), not a redirect to the log-in form.
+            o.Events.OnValidatePrincipal = AccountSecurity.ValidateSessionAsync;
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

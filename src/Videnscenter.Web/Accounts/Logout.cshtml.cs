@@ -10,7 +10,7 @@ public sealed class LogoutModel(SignInManager<IdentityUser> signIn) : PageModel
 
     /// <summary>
     /// Ends the session on the server, not just in this browser: a new security stamp makes every
-    /// cookie issued before it worthless at its next request (see <see cref="AccountSecurity.SessionRecheck"/>),
+    /// cookie issued before it worthless at its next request (see <see cref="AccountSecurity.ValidateSessionAsync"/>),
     /// including a copy someone took. The user's sessions on other devices end too.
     /// </summary>
     public async Task<IActionResult> OnPostAsync()

@@ -13,20 +13,24 @@ public static class ForwardedHeadersSetup
 {
     public const string KnownProxiesKey = "Videnscenter:KnownProxies";
 
+    /// <summary>
+    /// The forwarded-headers middleware, only when proxies are configured: with empty lists it would
+    /// trust every caller, not none.
+    /// </summary>
+    public static IApplicationBuilder UseForwardedHeadersFromConfiguredProxies(this IApplicationBuilder app, IConfiguration config) =>
+        Proxies(config).Count > 0 ? app.UseForwardedHeaders() : app;
+
     public static IServiceCollection AddForwardedHeadersFromConfiguredProxies(this IServiceCollection services, IConfiguration config)
     {
-        var proxies = new List<IPAddress>();
-        foreach (var address in (config[KnownProxiesKey] ?? "")
-                     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            proxies.Add(IPAddress.TryParse(address, out var ip)
-                ? ip
-                : throw new InvalidOperationException($"{KnownProxiesKey}: «{address}» er ikke en IP-adresse."));
-
+        var proxies = Proxies(config);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The framework trusts loopback by default; we trust only what the configuration names.
             o.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the obsolete list is still consulted by the middleware: empty it too
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             o.KnownProxies.Clear();
             foreach (var ip in proxies)
             {
@@ -36,5 +40,16 @@ public static class ForwardedHeadersSetup
             }
         });
         return services;
+    }
+
+    private static List<IPAddress> Proxies(IConfiguration config)
+    {
+        var proxies = new List<IPAddress>();
+        foreach (var address in (config[KnownProxiesKey] ?? "")
+                     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            proxies.Add(IPAddress.TryParse(address, out var ip)
+                ? ip
+                : throw new InvalidOperationException($"{KnownProxiesKey}: «{address}» er ikke en IP-adresse."));
+        return proxies;
     }
 }

@@ -44,7 +44,7 @@ public static class HostingFeature
     public static WebApplication UseHosting(this WebApplication app)
     {
         // First, so a trusted reverse proxy's X-Forwarded-Proto: https makes the request HTTPS for all that follows.
-        app.UseForwardedHeaders();
+        app.UseForwardedHeadersFromConfiguredProxies(app.Configuration);
         var danish = CultureInfo.GetCultureInfo("da-DK");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -91,7 +91,9 @@ public static class HostingFeature
         if (context.User.Identity?.IsAuthenticated == true)
             context.Response.OnStarting(() =>
             {
-                if (string.IsNullOrEmpty(context.Response.Headers.CacheControl))
+                // Empty, or the cookie handler's "no-cache,no-store" from renewing the session cookie.
+                var current = context.Response.Headers.CacheControl.ToString();
+                if (current.Length == 0 || current.Replace(" ", "") == "no-cache,no-store")
                     context.Response.Headers.CacheControl = "private, no-store";
                 return Task.CompletedTask;
             });

@@ -96,7 +96,8 @@ public sealed class SessionHardeningTests(SecuritySite site)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var main = SiteFactory.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("main")!;
             // The form echoes the typed name back; everything else must be the same.
-            return main.InnerHtml.Replace(userName, "NAVN", StringComparison.Ordinal);
+            return System.Text.RegularExpressions.Regex.Replace(main.InnerHtml.Replace(userName, "NAVN", StringComparison.Ordinal),
+                "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "TOKEN");
         }
 
         var unknown = await AnswerAsync("ukendt.navn", "Et-Gaet-Kodeord-2026");

@@ -30,14 +30,15 @@ public static class SearchFeature
 
     /// <summary>
     /// Search page, API and autocomplete share one limit per client: a signed-in user by account
-    /// (a burst of 60, then 3 a second), an anonymous visitor by address with room for a whole
+    /// (a burst of 300, then 10 a second: more than anyone types, less than a scraper wants), an
+    /// anonymous visitor by address with room for a whole
     /// office behind one proxy (a burst of 600, then 30 a second: 200 colleagues typing at once).
     /// </summary>
     public static RateLimitPartition<string> SearchPartition(HttpContext context) =>
         RateLimits.IsSignedIn(context)
             ? RateLimitPartition.GetTokenBucketLimiter(RateLimits.ClientKey(context), _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = 60, TokensPerPeriod = 30, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0,
+                TokenLimit = 300, TokensPerPeriod = 100, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0,
             })
             : RateLimitPartition.GetTokenBucketLimiter(RateLimits.ClientKey(context), _ => new TokenBucketRateLimiterOptions
             {

@@ -1,7 +1,7 @@
 using Videnscenter.Content.Items;
 using Videnscenter.Theme.Display;
-using Videnscenter.Web.Sections;
 using Videnscenter.Web.Hosting;
+using Videnscenter.Web.Sections;
 
 namespace Videnscenter.Web.Events;
 

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Videnscenter.Content;
 using Videnscenter.Content.Items;
 using Videnscenter.Web.Tests.Harness;

@@ -41,4 +41,6 @@ dotnet format Videnscenter.sln --verify-no-changes --no-restore -v q \
   --exclude src/Videnscenter.Search tests/Videnscenter.Search.Tests tests/Videnscenter.Benchmarks
 # Only permissive licences ship (MIT, Apache-2.0, BSD, PostgreSQL, MS-PL): any other package fails the run.
 dotnet run -c Release --project tools/LicenceCheck -- src/Videnscenter.Web/obj/project.assets.json
+# The README's "Sæt i drift": the published site in Production on loopback (about half a minute).
+tests/production/check-published-site.sh
 dotnet test Videnscenter.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal" "$@"

@@ -42,7 +42,14 @@ public static class AccountsFeature
         {
             o.LoginPath = "/konto/log-ind";
             o.LogoutPath = "/konto/log-ud";
-            o.AccessDeniedPath = "/konto/log-ind";
+            // A signed-in user without the right role has signed in already: answer 403 with the
+            // Danish page (status code pages), not a redirect to the log-in form.
+            o.Events.OnValidatePrincipal = AccountSecurity.ValidateSessionAsync;
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             o.Cookie.Name = "videnscenter";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -52,13 +59,34 @@ public static class AccountsFeature
         });
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddAuditLog(connectionString);
-        services.AddAccountSecurity(config);
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-            ctx.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) })));
+        services.AddAccountSecurity();
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, SignInPartition));
         services.AddStartupStep<AccountsAtStartup>();
         return services;
     }
+
+    /// <summary>Sign-in attempts (posts of the form; showing it is free) a client may make at once.</summary>
+    public const int SignInBurst = 200;
+
+    /// <summary>Sign-in attempts a client gets back per minute after the burst.</summary>
+    public const int SignInPerMinute = 120;
+
+    /// <summary>
+    /// Only posting the form counts, per client (<see cref="RateLimits.ClientKey"/>): the
+    /// municipality's 200 colleagues behind one address can all sign in at nine o'clock, while one
+    /// address cannot try more than two passwords a second. Guessing one account's password is
+    /// stopped by the lock-out after five wrong ones, not by this limit.
+    /// </summary>
+    public static RateLimitPartition<string> SignInPartition(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetTokenBucketLimiter(RateLimits.ClientKey(context), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = SignInBurst,
+                TokensPerPeriod = SignInPerMinute / 6,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter("vis formularen");
 
     /// <summary>Identity and audit tables before the recipe (its roles step needs them); the administrator after it.</summary>
     private sealed class AccountsAtStartup : IStartupStep

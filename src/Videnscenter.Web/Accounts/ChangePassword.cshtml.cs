@@ -23,6 +23,9 @@ public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInM
 
     public bool Changed { get; private set; }
 
+    public const string LockedMessage = "Der er skrevet en forkert adgangskode for mange gange, så kontoen er låst i 15 minutter, " +
+        "og du er logget ud. Kontakt en administrator, hvis det ikke var dig.";
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -30,6 +33,31 @@ public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInM
         if (!ModelState.IsValid) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+
+        // Wrong current passwords count like failed sign-ins: five lock the account (and end its
+        // sessions), so a stolen session cannot be used to guess the password.
+        if (await users.IsLockedOutAsync(user))
+        {
+            ModelState.AddModelError(nameof(CurrentPassword), LockedMessage);
+            return Page();
+        }
+        if (!await users.CheckPasswordAsync(user, CurrentPassword))
+        {
+            await users.AccessFailedAsync(user);
+            await audit.WriteAsync(AuditAction.SignInFailed, user.UserName ?? "", user.UserName ?? "",
+                "forkert nuværende adgangskode ved skift af adgangskode", ct: ct);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await Lockouts.RecordAsync(audit, user.UserName ?? "", "ved skift af adgangskode", ct);
+                await users.UpdateSecurityStampAsync(user);
+                await signIn.SignOutAsync();
+                ModelState.AddModelError(nameof(CurrentPassword), LockedMessage);
+                return Page();
+            }
+            ModelState.AddModelError(nameof(CurrentPassword), "Den nuværende adgangskode er forkert.");
+            return Page();
+        }
+        await users.ResetAccessFailedCountAsync(user);
 
         var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
         if (!result.Succeeded)

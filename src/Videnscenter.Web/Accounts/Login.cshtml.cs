@@ -10,6 +10,13 @@ namespace Videnscenter.Web.Accounts;
 [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
 public sealed class LoginModel(SignInManager<IdentityUser> signIn, AuditLog audit, ILogger<LoginModel> log) : PageModel
 {
+    /// <summary>
+    /// The one answer to every failed sign-in, whether the user is unknown, the password wrong or the
+    /// account locked: the page must not tell anyone which user names exist. The audit log says which.
+    /// </summary>
+    public const string FailedMessage = "Brugernavnet eller adgangskoden er forkert, eller kontoen er låst. " +
+        "Efter fem forkerte forsøg er kontoen låst i 15 minutter. Kontakt en administrator, hvis du ikke kan komme ind.";
+
     [BindProperty, Required(ErrorMessage = "Skriv dit brugernavn."), Display(Name = "Brugernavn")]
     public string UserName { get; set; } = "";
 
@@ -27,6 +34,10 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, AuditLog audi
     {
         if (!ModelState.IsValid) return Page();
         var userName = UserName.Trim();
+        var user = await signIn.UserManager.FindByNameAsync(userName);
+        var lockedBefore = user is not null && await signIn.UserManager.IsLockedOutAsync(user);
+        if (user is null) Lockouts.SpendHashingTime(signIn.UserManager, Password);
+
         var result = await signIn.PasswordSignInAsync(userName, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -35,19 +46,16 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, AuditLog audi
         }
 
         // A lock set by an administrator lasts until lifted; one from wrong passwords lasts 15 minutes.
-        var blocked = false;
-        if (result.IsLockedOut && await signIn.UserManager.FindByNameAsync(userName) is { } user)
-            blocked = await signIn.UserManager.GetLockoutEndDateAsync(user) is { } end && end > DateTimeOffset.UtcNow.AddDays(1);
-
+        var blocked = user is not null && Users.UserAdmin.IsBlocked(user);
         log.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", userName, result.IsLockedOut);
         await audit.WriteAsync(AuditAction.SignInFailed, userName, userName,
-            blocked ? "kontoen er spærret" : result.IsLockedOut ? "kontoen er låst efter for mange forkerte forsøg" : "forkert brugernavn eller adgangskode",
+            user is null ? "ukendt brugernavn"
+            : blocked ? "kontoen er spærret"
+            : result.IsLockedOut ? "kontoen er låst efter for mange forkerte forsøg" : "forkert adgangskode",
             ct: ct);
-        Error = blocked
-            ? "Kontoen er spærret. Kontakt en administrator, hvis du skal bruge den."
-            : result.IsLockedOut
-                ? "Kontoen er låst i 15 minutter efter for mange forkerte forsøg. Prøv igen senere, eller kontakt en administrator."
-                : "Brugernavnet eller adgangskoden er forkert.";
+        if (result.IsLockedOut && !lockedBefore && user is not null)
+            await Lockouts.RecordAsync(audit, userName, "ved log ind", ct);
+        Error = FailedMessage;
         return Page();
     }
 }

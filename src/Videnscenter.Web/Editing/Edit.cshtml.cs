@@ -4,6 +4,7 @@ using Videnscenter.Content;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Media.Library;
+using Videnscenter.Web.Accounts;
 
 namespace Videnscenter.Web.Editing;
 
@@ -55,6 +56,7 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
     {
         if (await LoadAsync(type, id, ct) is { } refused) return refused;
         Form = EditorForm.Read(Request.Form, Type);
+        if (User.IsStaffOnly()) await KeepReferencesHiddenFromStaffAsync(ct);
         var action = Request.Form[EditorIds.Action].ToString();
 
         // Re-rendering actions: nothing is saved.
@@ -201,7 +203,11 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
         MediaFiles = await media.ListAsync(ct);
         var fields = Type.Fields.Where(f => f.Kind == FieldKind.Reference).ToList();
         if (fields.Count == 0) return;
-        var all = await store.ListLatestAsync(null, ct);
+        // Staff editing their own profile may pick only what they may read anyway: published items
+        // for their audience (an editor's drafts and internal titles are none of their business).
+        var all = User.IsStaffOnly()
+            ? await store.ListPublishedAsync(null, User.ReaderAudience(), ct)
+            : await store.ListLatestAsync(null, ct);
         var result = new Dictionary<string, IReadOnlyList<ContentItem>>();
         foreach (var f in fields)
         {
@@ -215,6 +221,25 @@ public sealed class EditModel(ContentStore store, SchemaStore schemaStore, UserM
                 .ToList();
         }
         Candidates = result;
+    }
+
+    /// <summary>
+    /// A reference an editor chose to an item the staff member cannot see is not in their form
+    /// (its title is not theirs to read): keep it when they save, so their edit does not drop it.
+    /// </summary>
+    private async Task KeepReferencesHiddenFromStaffAsync(CancellationToken ct)
+    {
+        if (Latest is null) return;
+        var fields = Type.Fields.Where(f => f.Kind == FieldKind.Reference).ToList();
+        var chosen = fields.SelectMany(f => Latest.References(f.Name)).Select(r => r.Id).Distinct().ToList();
+        if (chosen.Count == 0) return;
+        var visible = (await store.GetPublishedAsync(chosen, User.ReaderAudience(), ct)).Select(i => i.Id).ToHashSet();
+        foreach (var f in fields)
+        {
+            var input = Form.Field(f.Name);
+            foreach (var r in Latest.References(f.Name).Where(r => !visible.Contains(r.Id) && input.Reference(r.Id) is null))
+                input.References.Add(new ReferenceInput(r.Id, r.Level));
+        }
     }
 
     /// <summary>

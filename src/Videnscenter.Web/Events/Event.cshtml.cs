@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Events;
 
@@ -16,7 +17,7 @@ public sealed class EventModel(ContentStore store, SchemaStore schemaStore) : Pa
         var item = await store.GetPublishedAsync(EventSchedule.TypeName, slug, reader, ct);
         if (item is null) return NotFound();
         var visible = await EventCalendarFiles.OrganisersAsync(store, [item], reader, ct);
-        var entries = EventSchedule.ToCalendar(item, schema, $"{Request.Scheme}://{Request.Host}", visible);
+        var entries = EventSchedule.ToCalendar(item, schema, Request.PublicBaseUrl(), visible);
         return EventCalendarFiles.Send(this, item.Title, entries, fileName: $"{item.Slug}.ics");
     }
 }

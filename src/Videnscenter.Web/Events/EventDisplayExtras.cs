@@ -1,5 +1,6 @@
 using Videnscenter.Content.Items;
 using Videnscenter.Theme.Display;
+using Videnscenter.Web.Hosting;
 using Videnscenter.Web.Sections;
 
 namespace Videnscenter.Web.Events;
@@ -11,7 +12,7 @@ public sealed class EventDisplayExtras(ContentStore store) : IDisplayExtras
 
     public async Task<DisplayModel> AddToAsync(DisplayModel display, HttpRequest request, Videnscenter.Content.Audience reader, CancellationToken ct)
     {
-        var baseUrl = $"{request.Scheme}://{request.Host}";
+        var baseUrl = request.PublicBaseUrl();
         var events = EventSchedule.Chronological(await store.ListPublishedAsync(EventSchedule.TypeName, reader, ct));
         var index = events.ToList().FindIndex(e => e.Id == display.Item.Id);
         return display with

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Events;
 
@@ -19,7 +20,7 @@ public sealed class FeedModel(ContentStore store, SchemaStore schemaStore) : Pag
         var now = EventSchedule.NowLocal();
         var upcoming = EventSchedule.Upcoming(await store.ListPublishedAsync(EventSchedule.TypeName, reader, ct), now);
         var visible = await EventCalendarFiles.OrganisersAsync(store, upcoming, reader, ct);
-        var baseUrl = $"{Request.Scheme}://{Request.Host}";
+        var baseUrl = Request.PublicBaseUrl();
         var entries = upcoming.SelectMany(e => EventSchedule.ToCalendar(e, schema, baseUrl, visible, onlyEndingAfterLocal: now));
         return EventCalendarFiles.Send(this, "Videnscenter: begivenheder", entries, fileName: null);
     }

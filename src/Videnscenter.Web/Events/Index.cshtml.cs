@@ -5,6 +5,7 @@ using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Theme.Display;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Events;
 
@@ -50,5 +51,9 @@ public sealed class IndexModel(ContentStore store, SchemaStore schemaStore) : Pa
 
     public string CountDescription => ShowsPast ? "er afholdt. Nyeste først." : "på vej. De første først.";
 
-    public string FeedUrl => $"{Request.Host}/begivenheder.ics";
+    /// <summary>The feed's absolute address, from the site's public address (never the request's Host).</summary>
+    public string FeedUrl => Request.PublicBaseUrl() + "/begivenheder.ics";
+
+    /// <summary>The same for calendar apps that subscribe with webcal://.</summary>
+    public string WebcalUrl => "webcal://" + new Uri(FeedUrl).GetComponents(UriComponents.HostAndPort | UriComponents.PathAndQuery, UriFormat.UriEscaped);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Content.Items;
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Events;
+using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Recoveryskolen;
 
@@ -14,7 +15,7 @@ public sealed class CourseIcsModel(ContentStore store, TimeProvider clock) : Pag
         var item = await store.GetPublishedAsync(CourseFacts.TypeName, slug, User.ReaderAudience(), ct);
         if (item is null) return NotFound();
         var course = new CourseFacts(item);
-        var events = CourseCalendar.Events(course, $"{Request.Scheme}://{Request.Host}");
+        var events = CourseCalendar.Events(course, Request.PublicBaseUrl());
         // A signed-in reader may get an internal course: never let a shared cache keep it.
         Response.Headers.CacheControl = "private, max-age=300";
         var bytes = ICalendarWriter.WriteUtf8($"Recoveryskolen: {item.Title}", events, clock.GetUtcNow().UtcDateTime);

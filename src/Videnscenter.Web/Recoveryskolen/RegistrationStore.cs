@@ -137,6 +137,19 @@ public sealed class RegistrationStore(RegistrationsDbContext db, TimeProvider cl
         return db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.TokenHash == hash, ct);
     }
 
+    /// <summary>
+    /// The sign-ups (not cancelled) made with this e-mail, oldest first, so a person whose receipt
+    /// was lost can be sent their link again. Case and surrounding spaces do not matter.
+    /// </summary>
+    public async Task<IReadOnlyList<CourseRegistration>> FindByEmailAsync(string email, CancellationToken ct = default)
+    {
+        var key = email.Trim().ToLowerInvariant();
+        if (key.Length == 0) return [];
+        return await db.Registrations.AsNoTracking()
+            .Where(r => r.Email != null && r.Email.ToLower() == key && r.Status != RegistrationStatus.Cancelled)
+            .OrderBy(r => r.CreatedUtc).ToListAsync(ct);
+    }
+
     /// <summary>1 for the first on the waiting list; null when the sign-up is not waiting.</summary>
     public async Task<int?> WaitingPositionAsync(CourseRegistration registration, CancellationToken ct = default)
     {

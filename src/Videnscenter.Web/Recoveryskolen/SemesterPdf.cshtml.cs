@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Recoveryskolen;
 
@@ -18,7 +19,7 @@ public sealed class SemesterPdfModel(ContentStore store, SchemaStore schemaStore
         byte[] pdf;
         try
         {
-            pdf = CataloguePdf.Render(semester, catalogue.Entries.Select(e => e.Course).ToList(), $"{Request.Scheme}://{Request.Host}");
+            pdf = CataloguePdf.Render(semester, catalogue.Entries.Select(e => e.Course).ToList(), Request.PublicBaseUrl());
         }
         catch (FontsMissingException e)
         {

@@ -8,8 +8,8 @@ namespace Videnscenter.Web.Recoveryskolen;
 
 /// <summary>
 /// Signing up for a course, without referral or account. The course page posts its form here; a
-/// form with errors comes back on this page with the typed text kept. A sign-up leads to the
-/// receipt page at the participant's secret link.
+/// form with errors comes back on this page with the typed text kept. A stored sign-up answers
+/// with the receipt and the participant's secret link.
 /// </summary>
 [EnableRateLimiting(RecoveryskolenFeature.SignUpRateLimit)]
 public sealed class SignUpModel(ContentStore store, RegistrationStore registrations, TimeProvider clock) : PageModel
@@ -20,6 +20,8 @@ public sealed class SignUpModel(ContentStore store, RegistrationStore registrati
     public CourseFacts Course { get; private set; } = null!;
     public CourseAvailability Availability { get; private set; } = null!;
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    /// <summary>Set when the sign-up was stored: the page then shows the receipt.</summary>
+    public ReceiptView? Receipt { get; private set; }
 
     public SignUpFormView FormView => new(Course.Item.Slug, Form, Errors, Availability, Course.DeleteAfterUtc);
 
@@ -39,8 +41,12 @@ public sealed class SignUpModel(ContentStore store, RegistrationStore registrati
 
         var receipt = await registrations.SignUpAsync(Course.Item.Id, Course.Capacity, Course.LastEndUtc ?? Course.DeleteAfterUtc,
             Form.Name!, Form.Email, Form.Phone, ct);
-        // Post/redirect/get: the receipt is a page of its own, so reloading it never signs up twice.
-        return Redirect($"{ReceiptModel.UrlOf(receipt.Token)}?ny=1");
+        // The receipt with the personal link is the answer to the very request that stored the
+        // sign-up: no second request (a redirect) that could be lost between storing and showing.
+        // Should the answer still be lost, the sign-up can be found by its e-mail (RegistrationStore.FindByEmailAsync).
+        Receipt = await ReceiptView.LoadAsync(receipt.Registration, receipt.Token, isNew: true, store, registrations, User, Request, ct);
+        PrivatePage.Apply(Response);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

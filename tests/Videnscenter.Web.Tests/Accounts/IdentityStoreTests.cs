@@ -22,7 +22,7 @@ public sealed class IdentityStoreTests
         services.AddIdentityCore<IdentityUser>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version1)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<IdentityStoreDbContext>();
-        services.AddAccountSecurity(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()); // Danish letters in user names
+        services.AddAccountSecurity(); // Danish letters in user names
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>().Database.MigrateAsync();

@@ -39,12 +39,15 @@ public sealed class SignInTests(SecuritySite site)
         var right = await PostAsync(client, token, "laases", Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         var html = WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync());
-        Assert.Contains("Kontoen er låst i 15 minutter", html, StringComparison.Ordinal);
+        Assert.Contains(LoginModel.FailedMessage, html, StringComparison.Ordinal);
 
         var entries = await AuditAsync("laases");
         Assert.Equal(6, entries.Count(e => e.Action == nameof(AuditAction.SignInFailed)));
-        Assert.Equal("forkert brugernavn eller adgangskode", entries[0].Details);
+        Assert.DoesNotContain(entries, e => e.Action == nameof(AuditAction.SignInSucceeded));
+        Assert.Equal("forkert adgangskode", entries[0].Details);
         Assert.Equal("kontoen er låst efter for mange forkerte forsøg", entries[^1].Details);
+        // The lock-out itself is in the log, once.
+        Assert.Single(entries, e => e.Action == nameof(AuditAction.AccountLockedOut));
         Assert.DoesNotContain(entries, e => e.Action == nameof(AuditAction.SignInSucceeded));
         Assert.All(entries, e => Assert.NotNull(e.RemoteAddress));
     }
@@ -57,7 +60,7 @@ public sealed class SignInTests(SecuritySite site)
         Assert.Equal(nameof(AuditAction.SignInSucceeded), Assert.Single(await AuditAsync("logges")).Action);
 
         var unknown = await SecuritySite.SignInAsync(site.Client(), "findes.ikke", "Hvad-Som-Helst-2026");
-        Assert.Contains("Brugernavnet eller adgangskoden er forkert.", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(LoginModel.FailedMessage, WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(nameof(AuditAction.SignInFailed), Assert.Single(await AuditAsync("findes.ikke")).Action);
     }
 
@@ -73,31 +76,23 @@ public sealed class SignInTests(SecuritySite site)
 }
 
 /// <summary>
-/// The sign-in page is rate limited per client (the real limiter, no test bypass). Behind the reverse
-/// proxy the client is the one the proxy names, so people behind one proxy do not share one limit.
+/// The sign-in page is rate limited per client (the real limiter, no test bypass): only posting the
+/// form counts, and behind the configured reverse proxy the client is the address the proxy names.
 /// </summary>
 [Collection(ProductionSiteCollection.Name)]
 public sealed class SignInRateLimitTests(ProductionSite site)
 {
-    private static async Task<HttpResponseMessage> FromAsync(HttpClient client, string address)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/konto/log-ind");
-        request.Headers.Add("X-Forwarded-For", address);
-        request.Headers.Add("X-Forwarded-Proto", "https");
-        return await client.SendAsync(request);
-    }
-
     [Fact]
-    public async Task The_eleventh_request_in_a_minute_from_one_client_gets_a_Danish_429_page()
+    public async Task Showing_the_form_never_counts_so_a_whole_office_behind_one_address_can_open_it()
     {
         var client = site.Client("http://videnscenter.randers.dk");
-        for (var i = 0; i < 10; i++)
-            Assert.Equal(HttpStatusCode.OK, (await FromAsync(client, "198.51.100.7")).StatusCode);
-        var refused = await FromAsync(client, "198.51.100.7");
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("For mange forsøg", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-
-        // Another person behind the same proxy still gets in.
-        Assert.Equal(HttpStatusCode.OK, (await FromAsync(client, "198.51.100.8")).StatusCode);
+        for (var i = 0; i < 40; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/konto/log-ind");
+            request.Headers.Add("X-Forwarded-For", "198.51.100.7");
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 }

@@ -153,4 +153,23 @@ public sealed class AdminPermissionTests(AdminSite admin)
         Assert.False(AdminAccess.OwnsProfile(Profile("ida-krogh", null), "anders", null));
         Assert.False(AdminAccess.OwnsProfile(Profile("anders", "a@b.dk") with { Type = "Method" }, "anders", "a@b.dk"));
     }
+
+    [Fact]
+    public async Task Staff_editing_their_profile_see_only_published_items_they_may_read_in_the_pickers()
+    {
+        var draftTitle = "Kladdemetode " + Guid.NewGuid().ToString("N")[..8];
+        await admin.CreateAsync(new ContentDraft
+        {
+            Type = "Method", Title = draftTitle, Fields = new() { ["purpose"] = "Ikke udgivet.", ["lastReviewed"] = "2026-05-01" },
+        });
+        var own = await admin.IdOfAsync(AdminAccess.ProfileType, "anders-lykke");
+        var path = $"/admin/indhold/kompetenceprofiler/{own}";
+
+        // An editor's picker offers the draft (the picker lists methods at all) ...
+        Assert.Contains(draftTitle, await admin.Editor.GetStringAsync(path), StringComparison.Ordinal);
+        // ... the staff member's own profile form does not, nor does it after a filter post.
+        var staffPage = await admin.Staff.GetStringAsync(path);
+        Assert.DoesNotContain(draftTitle, staffPage, StringComparison.Ordinal);
+        Assert.Contains("Motiverende Interview", staffPage, StringComparison.Ordinal);
+    }
 }

@@ -9,9 +9,8 @@ using Videnscenter.Web.Tests.Harness;
 namespace Videnscenter.Web.Tests.Editing;
 
 /// <summary>
-/// One seeded site for all admin tests, with a signed-in client per role. The login page allows 10
-/// requests a minute (a sign-in is two), so each user signs in once here and the clients are
-/// shared; tests must not sign in again.
+/// One seeded site for all admin tests, with a signed-in client per role. Each user signs in once
+/// here and the clients are shared (a site start and a sign-in are the slow parts).
 /// </summary>
 public sealed class AdminSite : IAsyncLifetime
 {

@@ -126,6 +126,6 @@ public sealed class PublicSiteTests(SiteFactory site) : IClassFixture<SiteFactor
             ["__RequestVerificationToken"] = SiteFactory.AntiforgeryToken(form),
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Brugernavnet eller adgangskoden er forkert.", await response.Content.ReadAsStringAsync());
+        Assert.Contains(Videnscenter.Web.Accounts.LoginModel.FailedMessage, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 }

@@ -425,7 +425,7 @@ public sealed class RouteWalkTests(RouteWalkSite site, ITestOutputHelper output)
     }
 
     /// <summary>A PDF's text as a reader's tools get it (PdfPig, in process).</summary>
-    private static Task<string> PdfTextAsync(byte[] pdf)
+    internal static Task<string> PdfTextAsync(byte[] pdf)
     {
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
         return Task.FromResult(string.Join("\n", document.GetPages().Select(p =>

@@ -23,11 +23,12 @@ public class SecuritySite : IDisposable
 
     /// <param name="environment">The hosting environment.</param>
     /// <param name="clientAddress">One address for every request (e.g. a reverse proxy's), or null for a new one per request.</param>
-    protected SecuritySite(string environment, IPAddress? clientAddress)
+    protected SecuritySite(string environment, IPAddress? clientAddress, IReadOnlyDictionary<string, string>? settings = null)
     {
         App = _root.WithWebHostBuilder(b =>
         {
             b.UseEnvironment(environment);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
             // Where HTTPS redirection sends plain HTTP (the TestServer listens on no HTTPS port of its own).
             b.UseSetting("https_port", "443");
             b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new ClientAddresses(clientAddress)));
@@ -102,6 +103,9 @@ public class SecuritySite : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>A test's request may name the address its TCP connection would come from (e.g. 127.0.0.1).</summary>
+    public const string TestAddressHeader = "X-Test-Connection-Address";
+
     /// <summary>Sets the client address of every request (a fixed one, or a new one each time), ahead of the site's own middleware.</summary>
     private sealed class ClientAddresses(IPAddress? fixedAddress) : IStartupFilter
     {
@@ -112,7 +116,9 @@ public class SecuritySite : IDisposable
             app.Use((context, following) =>
             {
                 var n = Interlocked.Increment(ref _next);
-                context.Connection.RemoteIpAddress = fixedAddress ?? new IPAddress([10, (byte)(n >> 16), (byte)(n >> 8), (byte)n]);
+                context.Connection.RemoteIpAddress =
+                    context.Request.Headers.TryGetValue(TestAddressHeader, out var given) && IPAddress.TryParse(given, out var address) ? address
+                    : fixedAddress ?? new IPAddress([10, (byte)(n >> 16), (byte)(n >> 8), (byte)n]);
                 return following(context);
             });
             next(app);
@@ -122,9 +128,15 @@ public class SecuritySite : IDisposable
 
 /// <summary>
 /// The site as it runs in production (HSTS, HTTPS redirection, the exception page), behind a reverse
-/// proxy on the same machine: every request comes from 127.0.0.1, the proxy the site trusts.
+/// proxy on the same machine: every request comes from 127.0.0.1, configured as the proxy the site
+/// trusts, and the host names are the ones production configuration allows.
 /// </summary>
-public sealed class ProductionSite() : SecuritySite("Production", IPAddress.Loopback);
+public sealed class ProductionSite() : SecuritySite("Production", IPAddress.Loopback, new Dictionary<string, string>
+{
+    ["Videnscenter:KnownProxies"] = "127.0.0.1",
+    ["AllowedHosts"] = "videnscenter.randers.dk",
+    ["Videnscenter:PublicUrl"] = "https://videnscenter.randers.dk",
+});
 
 /// <summary>
 /// One shared development site for the smaller security and identity test classes: a site start

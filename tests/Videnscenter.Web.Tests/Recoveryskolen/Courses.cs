@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Videnscenter.Content;
 using Videnscenter.Content.Items;
 using Videnscenter.Web.Tests.Harness;
@@ -15,7 +16,12 @@ public static class Courses
     /// Publishes a course with sessions starting <paramref name="daysFromNow"/> days from now (Danish
     /// local time), so it is open for sign-up whenever the tests run.
     /// </summary>
-    public static async Task<ContentItem> CreateAsync(SiteFactory site, int places, int daysFromNow = 20, int sessions = 3,
+    public static Task<ContentItem> CreateAsync(SiteFactory site, int places, int daysFromNow = 20, int sessions = 3,
+        Audience audience = Audience.Offentlig, string? title = null) =>
+        CreateAsync(site.Services, places, daysFromNow, sessions, audience, title);
+
+    /// <summary>The same on any running site's services.</summary>
+    public static async Task<ContentItem> CreateAsync(IServiceProvider services, int places, int daysFromNow = 20, int sessions = 3,
         Audience audience = Audience.Offentlig, string? title = null)
     {
         title ??= "Testkursus " + Guid.NewGuid().ToString("N")[..8];
@@ -39,9 +45,11 @@ public static class Courses
                 ["places"] = places,
             },
         };
-        var created = await site.WithStoreAsync(s => s.CreateAsync(draft, "redaktør"));
+        await using var scope = services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var created = await store.CreateAsync(draft, "redaktør");
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
-        return await site.WithStoreAsync(s => s.PublishAsync(created.Item!.Id));
+        return await store.PublishAsync(created.Item!.Id);
     }
 
     /// <summary>Posts the course page's own form (with its antiforgery token) as a browser would.</summary>
@@ -59,14 +67,22 @@ public static class Courses
         }));
     }
 
-    /// <summary>Signs up and returns the secret link the receipt page lives at.</summary>
+    /// <summary>Signs up and returns the secret link (its path) from the receipt that answers the sign-up.</summary>
     public static async Task<string> SignUpForLinkAsync(HttpClient client, string slug, string name, string? email = "deltager@eksempel.dk")
     {
         var response = await SignUpAsync(client, slug, name, email);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.OriginalString;
-        Assert.Matches(new Regex("^/kurser/min-tilmelding/[A-Za-z0-9_-]{43}\\?ny=1$"), location);
-        return location[..location.IndexOf('?')];
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return LinkOnReceipt(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The path of the personal link on a receipt page.</summary>
+    public static string LinkOnReceipt(string html)
+    {
+        var href = SiteFactory.Parse(html).QuerySelector(".personal-link a")?.GetAttribute("href")
+                   ?? throw new InvalidOperationException("Svaret er ingen kvittering med et personligt link.");
+        var path = new Uri(href).AbsolutePath;
+        Assert.Matches(new Regex("^/kurser/min-tilmelding/[A-Za-z0-9_-]{43}$"), path);
+        return path;
     }
 
     public static string Token(string link) => link[(link.LastIndexOf('/') + 1)..];

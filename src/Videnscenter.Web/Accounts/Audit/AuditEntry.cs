@@ -18,6 +18,8 @@ public enum AuditAction
     PasswordChanged,
     UserLocked,
     UserUnlocked,
+    /// <summary>Too many wrong passwords (at sign-in or when changing the password) locked the account for a while.</summary>
+    AccountLockedOut,
 }
 
 /// <summary>One line of the audit log: who did what to which item or user, and when.</summary>
@@ -65,6 +67,7 @@ public static class AuditActions
         AuditAction.PasswordChanged => "Skiftede sin adgangskode",
         AuditAction.UserLocked => "Spærrede en bruger",
         AuditAction.UserUnlocked => "Ophævede en spærring",
+        AuditAction.AccountLockedOut => "Konto låst efter forkerte adgangskoder",
         _ => action.ToString(),
     };
 
@@ -74,7 +77,7 @@ public static class AuditActions
     [
         ("Indhold", [AuditAction.ContentCreated, AuditAction.ContentSaved, AuditAction.ContentPublished,
                      AuditAction.ContentUnpublished, AuditAction.ContentArchived, AuditAction.ContentRestored]),
-        ("Log ind", [AuditAction.SignInSucceeded, AuditAction.SignInFailed]),
+        ("Log ind", [AuditAction.SignInSucceeded, AuditAction.SignInFailed, AuditAction.AccountLockedOut]),
         ("Brugere", [AuditAction.UserCreated, AuditAction.UserUpdated, AuditAction.RolesChanged, AuditAction.PasswordReset,
                      AuditAction.PasswordChanged, AuditAction.UserLocked, AuditAction.UserUnlocked]),
     ];

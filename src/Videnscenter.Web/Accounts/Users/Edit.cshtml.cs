@@ -144,7 +144,7 @@ public sealed class EditModel(UserManager<IdentityUser> users, SignInManager<Ide
         }
         await users.SetLockoutEnabledAsync(Subject, true);
         await users.SetLockoutEndDateAsync(Subject, DateTimeOffset.MaxValue);
-        // Ends the user's sessions at their next check (within a minute).
+        // Ends the user's sessions at their next request.
         await users.UpdateSecurityStampAsync(Subject);
         await audit.WriteAsync(AuditAction.UserLocked, User.Identity?.Name ?? "", Subject.UserName ?? "", ct: ct);
         TempData["Besked"] = $"{Subject.UserName} er spærret og kan ikke logge ind, før du ophæver spærringen.";

@@ -3,6 +3,7 @@ using Videnscenter.Web.Caching;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;
+using Videnscenter.Web.Mail;
 using Videnscenter.Web.Media;
 using Videnscenter.Web.Methods;
 using Videnscenter.Web.Partners;
@@ -30,6 +31,7 @@ builder.Services
     .AddSlides()
     .AddSearch()
     .AddMedia(site)
+    .AddMail(builder.Configuration, site.ConnectionString)
     .AddAccounts(builder.Configuration, site.ConnectionString)
     .AddCaching();
 

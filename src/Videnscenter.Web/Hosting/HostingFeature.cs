@@ -17,6 +17,7 @@ public static class HostingFeature
         var site = SiteOptions.From(builder.Configuration, builder.Environment);
         var services = builder.Services;
         services.AddSingleton(site);
+        services.AddSingleton<PublicAddress>();
         services.AddContentEngine(site.ConnectionString);
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(site.DataPath, "keys")))

@@ -11,6 +11,8 @@ public sealed class SiteOptions
     public required string RecipePath { get; init; }
     /// <summary>Name of this node's search index file (one per node).</summary>
     public string NodeName { get; init; } = Environment.MachineName;
+    /// <summary>Videnscenter:PublicUrl, the address for absolute links; null: the first address the server listens on.</summary>
+    public string? PublicUrl { get; init; }
 
     public bool UsesPostgres => DatabaseProvider.IsPostgres(ConnectionString);
 
@@ -33,6 +35,7 @@ public sealed class SiteOptions
             ConnectionString = connection,
             RecipePath = recipe,
             NodeName = config["Videnscenter:NodeName"] is { Length: > 0 } n ? n : "node1",
+            PublicUrl = PublicAddress.Parse(config["Videnscenter:PublicUrl"]),
         };
     }
 

@@ -27,6 +27,9 @@ public static class RecoveryskolenFeature
         services.AddDbContext<RegistrationsDbContext>(o => o.Use(connectionString, RegistrationsDbContext.HistoryTable));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RegistrationStore>();
+        services.AddSingleton<SignUpLimits>();
+        services.AddScoped<IRegistrationNotifier, RegistrationMails>();
+        services.AddHostedService<CourseReminderService>();
         services.AddScoped<RegistrationCleanup>();
         services.AddScoped<IContentEventHandler, CourseCapacityHandler>();
         services.AddHostedService<RegistrationCleanupService>();

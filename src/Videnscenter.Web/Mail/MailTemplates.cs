@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,9 @@ public sealed record RenderedMail(string Subject, string Text, string Html);
 /// </summary>
 public sealed partial class MailTemplates(MailDbContext db)
 {
+    /// <summary>Escapes markup but leaves æ, ø, å and other letters as they are (WebUtility would write them as numeric entities).</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public const int MaxSubject = 200;
     public const int MaxBody = 5000;
 
@@ -198,7 +202,7 @@ public sealed partial class MailTemplates(MailDbContext db)
         var subject = Fill(template.Subject, v => v.Replace('\n', ' ').Replace('\r', ' ')).Trim();
         var text = Fill(template.Body.Replace("\r\n", "\n"), v => v);
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>")
-            .Append(WebUtility.HtmlEncode(subject)).Append("</title></head><body style=\"font-family:sans-serif;line-height:1.5\">");
+            .Append(Html.Encode(subject)).Append("</title></head><body style=\"font-family:sans-serif;line-height:1.5\">");
         foreach (var paragraph in Fill(template.Body.Replace("\r\n", "\n"), v => "\u0001" + v + "\u0002")
                      .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             html.Append("<p>").Append(HtmlParagraph(paragraph)).Append("</p>");
@@ -215,10 +219,10 @@ public sealed partial class MailTemplates(MailDbContext db)
             // Odd parts are values; even parts the editor's text.
             var isValue = i % 2 == 1;
             if (isValue && Uri.TryCreate(part, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                html.Append("<a href=\"").Append(WebUtility.HtmlEncode(uri.AbsoluteUri)).Append("\">")
-                    .Append(WebUtility.HtmlEncode(part)).Append("</a>");
+                html.Append("<a href=\"").Append(Html.Encode(uri.AbsoluteUri)).Append("\">")
+                    .Append(Html.Encode(part)).Append("</a>");
             else
-                html.Append(WebUtility.HtmlEncode(part).Replace("\n", "<br>"));
+                html.Append(Html.Encode(part).Replace("\n", "<br>"));
         }
         return html.ToString();
     }

@@ -26,10 +26,17 @@ public interface IRegistrationNotifier
 }
 
 /// <summary>The sign-up mails: confirmation with the sessions as .ics, waiting list, a place from the waiting list, reminder, cancellation, the link again.</summary>
-public sealed class RegistrationMails(ContentStore store, MailOutbox outbox, IDataProtectionProvider protection, TimeProvider clock)
+/// <remarks>
+/// The content store is fetched from the request's services when a mail is made, not injected:
+/// the store's event handlers include <see cref="CourseCapacityHandler"/>, which needs the
+/// registration store, which needs this class, so injecting it would be a circle.
+/// </remarks>
+public sealed class RegistrationMails(IServiceProvider services, MailOutbox outbox, IDataProtectionProvider protection, TimeProvider clock)
     : IRegistrationNotifier
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Videnscenter.Recoveryskolen.RegistrationLink");
+
+    private ContentStore Store => services.GetRequiredService<ContentStore>();
 
     public string Protect(string token) => _protector.Protect(token);
 
@@ -42,7 +49,7 @@ public sealed class RegistrationMails(ContentStore store, MailOutbox outbox, IDa
     public async Task SignedUpAsync(DbContext db, CourseRegistration registration, string token, int? waitingPosition, CancellationToken ct)
     {
         if (registration.Email is null) return;
-        var course = await CourseLookup.ForSystemAsync(store, registration.CourseId, ct);
+        var course = await CourseLookup.ForSystemAsync(Store, registration.CourseId, ct);
         if (course is null) return;
         var values = Values(course, registration, token);
         if (registration.Status == RegistrationStatus.Waiting)
@@ -58,7 +65,7 @@ public sealed class RegistrationMails(ContentStore store, MailOutbox outbox, IDa
     {
         var withMail = promoted.Where(r => r.Email is not null).ToList();
         if (withMail.Count == 0) return;
-        var course = await CourseLookup.ForSystemAsync(store, withMail[0].CourseId, ct);
+        var course = await CourseLookup.ForSystemAsync(Store, withMail[0].CourseId, ct);
         if (course is null) return;
         await outbox.EnqueueAsync(db, withMail.Select(r => new MailRequest(r.Email!, r.Name, MailKinds.SignUpPromoted,
             Values(course, r, TokenOf(r)), [Calendar(course)])), ct);
@@ -67,7 +74,7 @@ public sealed class RegistrationMails(ContentStore store, MailOutbox outbox, IDa
     public async Task CancelledAsync(DbContext db, CourseRegistration before, CancellationToken ct)
     {
         if (before.Email is null) return;
-        var course = await CourseLookup.ForSystemAsync(store, before.CourseId, ct);
+        var course = await CourseLookup.ForSystemAsync(Store, before.CourseId, ct);
         if (course is null) return;
         var values = Values(course, before, null);
         values["kursuslink"] = outbox.Link(course.Url);
@@ -77,7 +84,7 @@ public sealed class RegistrationMails(ContentStore store, MailOutbox outbox, IDa
     public async Task ReminderAsync(DbContext db, CourseRegistration registration, CancellationToken ct)
     {
         if (registration.Email is null) return;
-        var course = await CourseLookup.ForSystemAsync(store, registration.CourseId, ct);
+        var course = await CourseLookup.ForSystemAsync(Store, registration.CourseId, ct);
         if (course is null || course.Sessions.Count == 0) return;
         var values = Values(course, registration, TokenOf(registration));
         var first = course.Sessions[0];
@@ -88,7 +95,7 @@ public sealed class RegistrationMails(ContentStore store, MailOutbox outbox, IDa
     public async Task LinkAgainAsync(DbContext db, CourseRegistration registration, string token, CancellationToken ct)
     {
         if (registration.Email is null) return;
-        var course = await CourseLookup.ForSystemAsync(store, registration.CourseId, ct);
+        var course = await CourseLookup.ForSystemAsync(Store, registration.CourseId, ct);
         if (course is null) return;
         await outbox.EnqueueAsync(db, new MailRequest(registration.Email, registration.Name, MailKinds.SignUpLinkAgain,
             Values(course, registration, token)), ct);

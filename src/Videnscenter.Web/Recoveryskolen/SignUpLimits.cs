@@ -12,20 +12,38 @@ namespace Videnscenter.Web.Recoveryskolen;
 /// <item>Per course, from everywhere: 30 at once, then 3 a minute; a flood cannot fill a course's waiting list in seconds.</item>
 /// </list>
 /// </summary>
+/// <remarks>
+/// The bursts can be set under <c>Recoveryskolen:SignUpLimits</c> (<c>PerAddress</c>,
+/// <c>PerAddressAndCourse</c>, <c>PerCourse</c>), e.g. for an event where everyone signs up on the
+/// venue's network. A request without a remote address (an in-process test host) has no address
+/// to count by; only the per-course limit applies to it.
+/// </remarks>
 public sealed class SignUpLimits : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _perAddress = Bucket(5, 1, TimeSpan.FromMinutes(2));
-    private readonly PartitionedRateLimiter<string> _perAddressAndCourse = Bucket(3, 1, TimeSpan.FromMinutes(10));
-    private readonly PartitionedRateLimiter<string> _perCourse = Bucket(30, 3, TimeSpan.FromMinutes(1));
+    public const string Section = "Recoveryskolen:SignUpLimits";
+
+    private readonly PartitionedRateLimiter<string> _perAddress;
+    private readonly PartitionedRateLimiter<string> _perAddressAndCourse;
+    private readonly PartitionedRateLimiter<string> _perCourse;
+
+    public SignUpLimits(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        _perAddress = Bucket(section.GetValue("PerAddress", 5), 1, TimeSpan.FromMinutes(2));
+        _perAddressAndCourse = Bucket(section.GetValue("PerAddressAndCourse", 3), 1, TimeSpan.FromMinutes(10));
+        _perCourse = Bucket(section.GetValue("PerCourse", 30), 3, TimeSpan.FromMinutes(1));
+    }
 
     /// <summary>True when this sign-up may go ahead; takes one from every bucket it passes.</summary>
     public bool TryTake(string? address, Guid courseId)
     {
-        var ip = address ?? "ukendt";
-        using var a = _perAddress.AttemptAcquire(ip);
-        if (!a.IsAcquired) return false;
-        using var b = _perAddressAndCourse.AttemptAcquire($"{ip}|{courseId:N}");
-        if (!b.IsAcquired) return false;
+        if (address is not null)
+        {
+            using var a = _perAddress.AttemptAcquire(address);
+            if (!a.IsAcquired) return false;
+            using var b = _perAddressAndCourse.AttemptAcquire($"{address}|{courseId:N}");
+            if (!b.IsAcquired) return false;
+        }
         using var c = _perCourse.AttemptAcquire(courseId.ToString("N"));
         return c.IsAcquired;
     }
@@ -33,7 +51,7 @@ public sealed class SignUpLimits : IDisposable
     private static PartitionedRateLimiter<string> Bucket(int burst, int refill, TimeSpan period) =>
         PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = burst, TokensPerPeriod = refill, ReplenishmentPeriod = period, QueueLimit = 0, AutoReplenishment = true,
+            TokenLimit = Math.Max(1, burst), TokensPerPeriod = refill, ReplenishmentPeriod = period, QueueLimit = 0, AutoReplenishment = true,
         }));
 
     public void Dispose()

@@ -65,6 +65,7 @@ public sealed class SiteFixture : IAsyncLifetime
         start.Environment["Recoveryskolen__SignUpLimits__PerAddress"] = "1000";
         start.Environment["Recoveryskolen__SignUpLimits__PerAddressAndCourse"] = "1000";
         start.Environment["Recoveryskolen__SignUpLimits__PerCourse"] = "1000";
+        start.Environment["Recoveryskolen__SignUpLimits__PostsPerAddress"] = "1000";
         // Keep the test host's own settings out of the site.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ConnectionStrings__Videnscenter");

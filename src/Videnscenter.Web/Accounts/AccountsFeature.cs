@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Videnscenter.Content.Recipes;
 using Videnscenter.Content.Storage;
 using Videnscenter.Web.Accounts.Audit;
+using Videnscenter.Web.Accounts.PasswordReset;
 using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Accounts;
@@ -57,6 +58,7 @@ public static class AccountsFeature
             ctx.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) })));
         services.AddStartupStep<AccountsAtStartup>();
+        services.AddPasswordReset();
         return services;
     }
 

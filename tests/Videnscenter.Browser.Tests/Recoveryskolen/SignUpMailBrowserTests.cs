@@ -47,12 +47,10 @@ public sealed partial class SignUpMailBrowserTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, afmeld mig" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/kurser/min-tilmelding/[A-Za-z0-9_-]{43}$"));
         Assert.Equal("Du er afmeldt", (await page.Locator("main h1").InnerTextAsync()).Trim());
-        var receipt = (await TestSmtp.WaitForAsync(anna, 2))[1];
-        Assert.StartsWith("Du er afmeldt: ", receipt.Subject);
+        Assert.Contains(await TestSmtp.WaitForAsync(anna, 2), m => m.Subject.StartsWith("Du er afmeldt: ", StringComparison.Ordinal));
 
         // Bo has the place, is told so by mail, and his link says so.
-        var promoted = (await TestSmtp.WaitForAsync(bo, 2))[1];
-        Assert.StartsWith("Du har fået en plads: ", promoted.Subject);
+        var promoted = (await TestSmtp.WaitForAsync(bo, 2)).Single(m => m.Subject.StartsWith("Du har fået en plads: ", StringComparison.Ordinal));
         await page.GotoAsync(Link(promoted));
         Assert.Equal("Du har fået en plads", (await page.Locator("main h1").InnerTextAsync()).Trim());
         await Axe.AssertAccessibleAsync(page);

@@ -50,6 +50,8 @@ public sealed partial class PasswordResetTests(SiteFactory site) : IClassFixture
     {
         var form = await client.GetStringAsync(link);
         var page = SiteFactory.Parse(form);
+        // A used or expired link shows no form at all, only why.
+        if (page.QuerySelector("main form") is null) return page.QuerySelector("main")!.TextContent;
         var response = await client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["bruger"] = page.QuerySelector("input[name=bruger]")?.GetAttribute("value") ?? "",

@@ -79,9 +79,8 @@ public sealed partial class SignUpMailTests(SiteFactory site) : IClassFixture<Si
             ["__RequestVerificationToken"] = SiteFactory.AntiforgeryToken(cancelPage),
         }));
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        var receipt = (await MailsToAsync(anna, 2))[1];
-        Assert.Equal($"Du er afmeldt: {course.Title}", receipt.Subject);
-        var promoted = (await MailsToAsync(bo, 2))[1];
+        Assert.Contains(await MailsToAsync(anna, 2), m => m.Subject == $"Du er afmeldt: {course.Title}");
+        var promoted = (await MailsToAsync(bo, 2)).Single(m => m.Subject != waiting.Subject);
         Assert.Equal($"Du har fået en plads: {course.Title}", promoted.Subject);
         Assert.Matches(LinkPattern(), promoted.TextBody);
         Assert.Single(promoted.Attachments);
@@ -118,8 +117,9 @@ public sealed partial class SignUpMailTests(SiteFactory site) : IClassFixture<Si
         }));
         Assert.Contains("Vi har sendt dit link", await sent.Content.ReadAsStringAsync());
         var mails = await MailsToAsync(email, 2);
-        Assert.Equal($"Dit link til {course.Title}", mails[1].Subject);
-        Assert.Equal(LinkPattern().Match(mails[0].TextBody ?? "").Value, LinkPattern().Match(mails[1].TextBody ?? "").Value);
+        var first = mails.Single(m => m.Subject == $"Du er tilmeldt: {course.Title}");
+        var again2 = mails.Single(m => m.Subject == $"Dit link til {course.Title}");
+        Assert.Equal(LinkPattern().Match(first.TextBody ?? "").Value, LinkPattern().Match(again2.TextBody ?? "").Value);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed partial class SignUpMailTests(SiteFactory site) : IClassFixture<Si
             await CourseReminderService.RemindDueAsync(scope.ServiceProvider, now, CancellationToken.None);
         }
         var mails = await MailsToAsync(email, 2);
-        Assert.Equal($"Påmindelse: {course.Title} begynder snart", mails[1].Subject);
+        Assert.Contains(mails, m => m.Subject == $"Påmindelse: {course.Title} begynder snart");
         await Task.Delay(1500);
         Assert.Equal(2, (await MailsToAsync(email, 2)).Count);
         await using (var scope = site.Services.CreateAsyncScope())

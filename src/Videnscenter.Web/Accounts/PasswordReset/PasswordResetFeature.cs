@@ -1,8 +1,8 @@
+using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
-using System.Text;
 
 namespace Videnscenter.Web.Accounts.PasswordReset;
 

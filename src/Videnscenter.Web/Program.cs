@@ -4,6 +4,7 @@ using Videnscenter.Web.Discovery;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;
+using Videnscenter.Web.Mail;
 using Videnscenter.Web.Media;
 using Videnscenter.Web.Methods;
 using Videnscenter.Web.Partners;
@@ -31,6 +32,7 @@ builder.Services
     .AddSlides()
     .AddSearch()
     .AddMedia(site)
+    .AddMail(builder.Configuration, site.ConnectionString)
     .AddAccounts(builder.Configuration, site.ConnectionString)
     .AddCaching();
 

@@ -52,6 +52,20 @@ public sealed class SiteFixture : IAsyncLifetime
         start.Environment["Videnscenter__DataPath"] = _dataPath;
         start.Environment["VIDENSCENTER_ADMIN_PASSWORD"] = AdminPassword;
         start.Environment["Videnscenter__RecipePath"] = Path.Combine(SiteCollection.RepositoryRoot(), "recipes", "videnscenter.recipe.json");
+        // Mails go to the test SMTP server when ./test.sh started one (else to the data folder).
+        if (Videnscenter.Web.Tests.Mail.TestSmtp.Configured)
+        {
+            var (smtpHost, smtpPort) = Videnscenter.Web.Tests.Mail.TestSmtp.Address;
+            start.Environment["Mail__Host"] = smtpHost;
+            start.Environment["Mail__Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            start.Environment["Mail__Security"] = "None";
+        }
+        start.Environment["Mail__PollSeconds"] = "0.5";
+        // Every browser test signs up from 127.0.0.1: lift the per-address limits (tested in the web tests).
+        start.Environment["Recoveryskolen__SignUpLimits__PerAddress"] = "1000";
+        start.Environment["Recoveryskolen__SignUpLimits__PerAddressAndCourse"] = "1000";
+        start.Environment["Recoveryskolen__SignUpLimits__PerCourse"] = "1000";
+        start.Environment["Recoveryskolen__SignUpLimits__PostsPerAddress"] = "1000";
         // Keep the test host's own settings out of the site.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ConnectionStrings__Videnscenter");

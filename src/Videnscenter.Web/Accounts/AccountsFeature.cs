@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Videnscenter.Content.Recipes;
 using Videnscenter.Content.Storage;
 using Videnscenter.Web.Accounts.Audit;
+using Videnscenter.Web.Accounts.PasswordReset;
 using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Accounts;
@@ -62,6 +63,7 @@ public static class AccountsFeature
         services.AddAccountSecurity();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, SignInPartition));
         services.AddStartupStep<AccountsAtStartup>();
+        services.AddPasswordReset();
         return services;
     }
 

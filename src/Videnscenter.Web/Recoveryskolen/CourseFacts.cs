@@ -37,10 +37,11 @@ public sealed class CourseFacts
     public bool HasEnded(DateTime nowUtc) => LastEndUtc is { } end && end <= nowUtc;
 
     /// <summary>
-    /// Open until the last session has ended: joining a course under way is welcome. A course
-    /// without sessions or places cannot be signed up for.
+    /// Open until the first session begins: a course is a group that starts together, so a course
+    /// under way ("I gang") or over ("Afholdt") takes no more sign-ups. A course without sessions
+    /// or places cannot be signed up for.
     /// </summary>
-    public bool IsOpen(DateTime nowUtc) => Sessions.Count > 0 && Capacity > 0 && !HasEnded(nowUtc);
+    public bool IsOpen(DateTime nowUtc) => Sessions.Count > 0 && Capacity > 0 && !HasStarted(nowUtc);
 
     /// <summary>When the sign-ups of this course are deleted.</summary>
     public DateTime DeleteAfterUtc => (LastEndUtc ?? Item.ModifiedUtc) + RetentionAfterEnd;
@@ -75,13 +76,18 @@ public sealed record CourseAvailability(int Capacity, CourseCount Count, bool En
 
     public int PlacesLeft => Math.Max(0, Capacity - Count.Confirmed);
     public bool Full => PlacesLeft == 0;
-    public bool Open => HasSessions && Capacity > 0 && !Ended;
+    public bool Open => HasSessions && Capacity > 0 && !Started && !Ended;
 
-    /// <summary>"3 ledige pladser", "Fuldt – skriv dig på ventelisten" or "Kurset er slut".</summary>
+    /// <summary>"3 ledige pladser", "Fuldt – skriv dig på ventelisten", "I gang" or "Afholdt".</summary>
     public string Text => !Open
-        ? (Ended ? "Kurset er slut" : "Tilmeldingen er ikke åben")
+        ? (Ended ? "Afholdt" : Started ? "I gang" : "Tilmeldingen er ikke åben")
         : Full ? "Fuldt – skriv dig på ventelisten"
         : PlacesLeft == 1 ? "1 ledig plads" : $"{PlacesLeft.ToString(Danish.Culture)} ledige pladser";
+
+    /// <summary>Why the sign-up is closed, as a sentence for the course and sign-up pages.</summary>
+    public string ClosedText => Ended ? "Kurset er afholdt, så du kan ikke længere tilmelde dig."
+        : Started ? "Kurset er gået i gang, så du kan ikke længere tilmelde dig."
+        : "Du kan ikke tilmelde dig kurset endnu.";
 
     /// <summary>A CSS modifier: places-open, places-full or places-closed.</summary>
     public string CssClass => !Open ? "places-closed" : Full ? "places-full" : "places-open";

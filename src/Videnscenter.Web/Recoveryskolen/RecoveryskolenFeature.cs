@@ -22,11 +22,18 @@ public static class RecoveryskolenFeature
     public static IServiceCollection AddRecoveryskolen(this IServiceCollection services, string connectionString)
     {
         services.AddDisplayTemplate(CourseFacts.TypeName, "/Recoveryskolen/CourseDisplay.cshtml");
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignUpRateLimit, SignUpPartition));
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            var burst = Math.Max(1, config.GetValue($"{SignUpLimits.Section}:PostsPerAddress", 20));
+            o.AddPolicy(SignUpRateLimit, context => SignUpPartition(context, burst));
+        });
         services.AddStartupStep<RegistrationsMigration>();
         services.AddDbContext<RegistrationsDbContext>(o => o.Use(connectionString, RegistrationsDbContext.HistoryTable));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RegistrationStore>();
+        services.AddSingleton<SignUpLimits>();
+        services.AddScoped<IRegistrationNotifier, RegistrationMails>();
+        services.AddHostedService<CourseReminderService>();
         services.AddScoped<RegistrationCleanup>();
         services.AddScoped<IContentEventHandler, CourseCapacityHandler>();
         services.AddHostedService<RegistrationCleanupService>();
@@ -34,15 +41,17 @@ public static class RecoveryskolenFeature
     }
 
     /// <summary>
-    /// Only posting the form counts, per IP address: a burst of 20, then 5 a minute. Generous,
-    /// because a whole group may sign up from the same computer in Psykiatriens Hus.
+    /// Only posting the form counts, per IP address: a burst of 20 (<c>Recoveryskolen:SignUpLimits:PostsPerAddress</c>),
+    /// then 5 a minute. Generous, because a whole group may sign up from the same computer in
+    /// Psykiatriens Hus, and a form with a typo is posted again; <see cref="SignUpLimits"/> counts
+    /// the valid sign-ups more strictly.
     /// </summary>
-    public static RateLimitPartition<string> SignUpPartition(HttpContext context) =>
+    public static RateLimitPartition<string> SignUpPartition(HttpContext context, int burst = 20) =>
         HttpMethods.IsPost(context.Request.Method)
             ? RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
                 _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = 20, TokensPerPeriod = 5, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                    TokenLimit = burst, TokensPerPeriod = 5, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0,
                 })
             : RateLimitPartition.GetNoLimiter("read");
 }

@@ -26,6 +26,18 @@ public sealed class CourseRegistration
     public RegistrationStatus Status { get; set; }
     /// <summary>Lower-case hex SHA-256 of the participant's link token.</summary>
     public string TokenHash { get; set; } = "";
+    /// <summary>
+    /// The link token encrypted with the site's data-protection keys, so later mails (a place from the
+    /// waiting list, the reminder, "send my link again") can carry the link. A copy of the database
+    /// alone does not reveal it. Wiped on cancellation.
+    /// </summary>
+    public string? ProtectedToken { get; set; }
+    /// <summary>The e-mail in lower case: the same person signing up twice is recognised by it.</summary>
+    public string? EmailKey { get; set; }
+    /// <summary>The phone number's last 8 digits (without +45 or spaces), for the same purpose.</summary>
+    public string? PhoneKey { get; set; }
+    /// <summary>When the reminder before the first session was put in the outbox.</summary>
+    public DateTime? ReminderSentUtc { get; set; }
     public DateTime CreatedUtc { get; set; }
     /// <summary>Set when the participant moved up from the waiting list to a place.</summary>
     public DateTime? PromotedUtc { get; set; }

@@ -12,8 +12,12 @@ public sealed record CourseCount(int Confirmed, int Waiting)
     public static readonly CourseCount None = new(0, 0);
 }
 
-/// <summary>A new sign-up and the secret for its link (shown once, never stored).</summary>
-public sealed record SignUpReceipt(CourseRegistration Registration, string Token);
+/// <summary>
+/// A new sign-up and the secret for its link (never stored in the clear). When the person was
+/// already signed up (same e-mail or phone), <see cref="AlreadySignedUp"/> is set, the earlier
+/// sign-up is returned and the token is empty: nobody gets a second seat.
+/// </summary>
+public sealed record SignUpReceipt(CourseRegistration Registration, string Token, bool AlreadySignedUp = false);
 
 /// <summary>What a cancellation did: who was cancelled (their name, before it was wiped) and who moved up.</summary>
 public sealed record CancelOutcome(string Name, bool WasAlreadyCancelled, IReadOnlyList<CourseRegistration> Promoted);
@@ -23,7 +27,7 @@ public sealed record CancelOutcome(string Name, bool WasAlreadyCancelled, IReadO
 /// depends on how many places are taken runs under a per-course lock (see <see cref="CourseCounter"/>),
 /// so the number of confirmed participants never exceeds the course's places, on SQLite or PostgreSQL.
 /// </summary>
-public sealed class RegistrationStore(RegistrationsDbContext db, TimeProvider clock)
+public sealed class RegistrationStore(RegistrationsDbContext db, TimeProvider clock, IRegistrationNotifier? notifier = null)
 {
     public const string CancelledByParticipant = "deltageren";
 
@@ -39,7 +43,13 @@ public sealed class RegistrationStore(RegistrationsDbContext db, TimeProvider cl
         string name, string? email, string? phone, CancellationToken ct = default)
     {
         var (token, hash) = RegistrationToken.Create();
+        var emailKey = ContactKeys.Email(email);
+        var phoneKey = ContactKeys.Phone(phone);
         await using var courseLock = await LockCourseAsync(courseId, ct);
+        // Under the lock, so two quick clicks cannot both pass this check.
+        var earlier = await FindSameLockedAsync(courseId, emailKey, phoneKey, ct);
+        if (earlier is not null) return new SignUpReceipt(earlier, "", AlreadySignedUp: true);
+
         var confirmed = await db.Registrations.CountAsync(r => r.CourseId == courseId && r.Status == RegistrationStatus.Confirmed, ct);
         var registration = new CourseRegistration
         {
@@ -49,17 +59,85 @@ public sealed class RegistrationStore(RegistrationsDbContext db, TimeProvider cl
             Name = name.Trim(),
             Email = Blank(email),
             Phone = Blank(phone),
+            EmailKey = emailKey,
+            PhoneKey = phoneKey,
             Status = confirmed < capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waiting,
             TokenHash = hash,
+            ProtectedToken = notifier?.Protect(token),
             CreatedUtc = Now,
             CourseEndsUtc = courseEndsUtc,
         };
         courseLock.Counter.NextNumber++;
         db.Registrations.Add(registration);
         await db.SaveChangesAsync(ct);
+        if (notifier is not null)
+            await notifier.SignedUpAsync(db, registration, token, await WaitingPositionAsync(registration, ct), ct);
         await courseLock.CommitAsync(ct);
         return new SignUpReceipt(registration, token);
     }
+
+    /// <summary>A live sign-up of the same person on the course: same e-mail (any case) or same phone number.</summary>
+    private Task<CourseRegistration?> FindSameLockedAsync(Guid courseId, string? emailKey, string? phoneKey, CancellationToken ct) =>
+        emailKey is null && phoneKey is null
+            ? Task.FromResult<CourseRegistration?>(null)
+            : db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.CourseId == courseId && r.Status != RegistrationStatus.Cancelled
+                && (emailKey != null && r.EmailKey == emailKey || phoneKey != null && r.PhoneKey == phoneKey), ct);
+
+    /// <summary>The live sign-up of the person with this e-mail or phone on the course, if any.</summary>
+    public Task<CourseRegistration?> FindSameAsync(Guid courseId, string? email, string? phone, CancellationToken ct = default) =>
+        FindSameLockedAsync(courseId, ContactKeys.Email(email), ContactKeys.Phone(phone), ct);
+
+    /// <summary>
+    /// Sends the participant's link again to the e-mail of their sign-up (never to an address typed
+    /// now). False when the sign-up has no e-mail or the site sends no mail.
+    /// </summary>
+    public async Task<bool> SendLinkAgainAsync(Guid registrationId, CancellationToken ct = default)
+    {
+        if (notifier is null) return false;
+        db.ChangeTracker.Clear();
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId && r.Status != RegistrationStatus.Cancelled, ct);
+        if (registration?.Email is null) return false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var token = registration.ProtectedToken is { } p ? notifier.Unprotect(p) : null;
+        if (token is null)
+        {
+            // Signed up before links were kept (or the keys changed): a new link replaces the old one.
+            (token, registration.TokenHash) = RegistrationToken.Create();
+            registration.ProtectedToken = notifier.Protect(token);
+            await db.SaveChangesAsync(ct);
+        }
+        await notifier.LinkAgainAsync(db, registration, token, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Marks the reminder of one confirmed sign-up as sent and puts it in the outbox, in one
+    /// transaction. The conditional UPDATE makes it once only, whichever node runs it.
+    /// </summary>
+    public async Task<bool> RemindAsync(Guid registrationId, CancellationToken ct = default)
+    {
+        if (notifier is null) return false;
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = Now;
+        var marked = await db.Registrations
+            .Where(r => r.Id == registrationId && r.ReminderSentUtc == null && r.Status == RegistrationStatus.Confirmed)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReminderSentUtc, now), ct);
+        if (marked == 0) return false;
+        var registration = await db.Registrations.AsNoTracking().FirstAsync(r => r.Id == registrationId, ct);
+        await notifier.ReminderAsync(db, registration, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Confirmed sign-ups with an e-mail and no reminder yet, on the given courses.</summary>
+    public async Task<IReadOnlyList<Guid>> AwaitingReminderAsync(IReadOnlyCollection<Guid> courseIds, CancellationToken ct = default) =>
+        courseIds.Count == 0
+            ? []
+            : await db.Registrations.AsNoTracking()
+                .Where(r => courseIds.Contains(r.CourseId) && r.Status == RegistrationStatus.Confirmed && r.ReminderSentUtc == null && r.Email != null)
+                .Select(r => r.Id).ToListAsync(ct);
 
     /// <summary>
     /// Cancels a sign-up and wipes the person's data at once (the row stays so their link can say
@@ -77,13 +155,22 @@ public sealed class RegistrationStore(RegistrationsDbContext db, TimeProvider cl
         if (registration.Status == RegistrationStatus.Cancelled) return new CancelOutcome("", true, []);
 
         var name = registration.Name;
+        var before = new CourseRegistration
+        {
+            Id = registration.Id, CourseId = registration.CourseId, Name = registration.Name, Email = registration.Email,
+            Status = registration.Status, CancelledBy = cancelledBy,
+        };
         registration.Status = RegistrationStatus.Cancelled;
         registration.CancelledUtc = Now;
         registration.CancelledBy = cancelledBy;
         registration.Name = "";
         registration.Email = null;
         registration.Phone = null;
+        registration.EmailKey = null;
+        registration.PhoneKey = null;
+        registration.ProtectedToken = null;
         await db.SaveChangesAsync(ct);
+        if (notifier is not null) await notifier.CancelledAsync(db, before, ct);
         var promoted = await FillFreePlacesLockedAsync(courseId.Value, capacity, ct);
         await courseLock.CommitAsync(ct);
         return new CancelOutcome(name, false, promoted);
@@ -125,6 +212,7 @@ public sealed class RegistrationStore(RegistrationsDbContext db, TimeProvider cl
             r.PromotedUtc = Now;
         }
         await db.SaveChangesAsync(ct);
+        if (notifier is not null && movingUp.Count > 0) await notifier.PromotedAsync(db, movingUp, ct);
         return movingUp;
     }
 

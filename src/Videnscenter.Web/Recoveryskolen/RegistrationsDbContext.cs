@@ -19,6 +19,8 @@ public sealed class RegistrationsDbContext(DbContextOptions<RegistrationsDbConte
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CourseId, x.Number }).IsUnique();
             e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.CourseId, x.EmailKey });
+            e.HasIndex(x => new { x.CourseId, x.PhoneKey });
             e.Property(x => x.Status).HasConversion<int>();
         });
         b.Entity<CourseCounter>(e =>

@@ -12,6 +12,13 @@ public sealed partial class SignUpForm
     public string? Name { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
+    /// <summary>
+    /// The honeypot: a field people never see (hidden, also from screen readers) that form-filling
+    /// robots fill in. A sign-up with anything in it is refused.
+    /// </summary>
+    public string? Website { get; set; }
+
+    public bool LooksScripted => !string.IsNullOrEmpty(Website);
 
     /// <summary>Danish messages keyed by field: "name", "contact" (neither e-mail nor phone), "email", "phone".</summary>
     public IReadOnlyList<FieldError> Validate()

@@ -23,7 +23,12 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Videnscenter:DataPath", _dataPath);
+        // No SMTP server: mails go to App_Data/mail/ as .eml files, looked for twice a second.
+        builder.UseSetting("Mail:PollSeconds", "0.5");
     }
+
+    /// <summary>The site's data folder (its mail folder is <c>mail/</c> in it).</summary>
+    public string DataPath => _dataPath;
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -34,7 +34,7 @@ public sealed class ConcurrencyTests
         {
             await start.Task;
             await using var db = database.NewContext();
-            return await new RegistrationStore(db, TimeProvider.System).SignUpAsync(courseId, places, Ends, $"Samtidig {i}", null, "86 12 34 56");
+            return await new RegistrationStore(db, TimeProvider.System).SignUpAsync(courseId, places, Ends, $"Samtidig {i}", null, $"86 12 34 {i:00}");
         })).ToList();
         start.SetResult();
         var receipts = await Task.WhenAll(tasks);
@@ -59,7 +59,7 @@ public sealed class ConcurrencyTests
         for (var i = 0; i < places + 8; i++)
         {
             await using var db = database.NewContext();
-            all.Add((await new RegistrationStore(db, TimeProvider.System).SignUpAsync(courseId, places, Ends, $"Deltager {i}", null, "86 12 34 56")).Registration);
+            all.Add((await new RegistrationStore(db, TimeProvider.System).SignUpAsync(courseId, places, Ends, $"Deltager {i}", null, $"86 12 35 {i:00}")).Registration);
         }
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -227,7 +227,8 @@ public sealed class SignUpTests(SiteFactory site) : IClassFixture<SiteFactory>
         var client = site.Anonymous();
         var page = SiteFactory.Parse(await client.GetStringAsync($"/kurser/{course.Slug}"));
         Assert.Null(page.QuerySelector("form.sign-up-form"));
-        Assert.Contains("Kurset er slut", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("Kurset er afholdt", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("Afholdt", page.QuerySelector("main .places")!.TextContent);
 
         // Posting anyway (an old tab) is refused with a message, and nothing is stored. The page
         // has no form any more, so the antiforgery token comes from another page of the site.
@@ -239,7 +240,7 @@ public sealed class SignUpTests(SiteFactory site) : IClassFixture<SiteFactory>
             ["__RequestVerificationToken"] = SiteFactory.AntiforgeryToken(form),
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Kurset er slut", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Kurset er afholdt", await response.Content.ReadAsStringAsync());
         Assert.Empty(await RegistrationsAsync(course.Id));
     }
 

@@ -1,4 +1,5 @@
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Cluster;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;
@@ -29,7 +30,8 @@ builder.Services
     .AddSlides()
     .AddSearch()
     .AddMedia(site)
-    .AddAccounts(builder.Configuration, site.ConnectionString);
+    .AddAccounts(builder.Configuration, site.ConnectionString)
+    .AddCluster(site);
 
 var app = builder.Build();
 

@@ -10,6 +10,7 @@ using Videnscenter.Media;
 using Videnscenter.Media.Library;
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Accounts.Audit;
+using Videnscenter.Web.Cluster;
 using Videnscenter.Web.Recoveryskolen;
 
 namespace Videnscenter.Web.Tests.Hosting;
@@ -29,7 +30,7 @@ public sealed class SchemaDriftTests
         {
             var data = new TheoryData<DatabaseKind, string>();
             foreach (var row in (IEnumerable<object[]>)Databases.All)
-                foreach (var context in new[] { "content", "media", "identity", "audit", "registrations" })
+                foreach (var context in new[] { "content", "media", "identity", "audit", "registrations", "cluster" })
                     data.Add((DatabaseKind)row[0], context);
             return data;
         }
@@ -73,6 +74,7 @@ public sealed class SchemaDriftTests
         .AddMediaLibrary(connectionString, new MediaOptions { RootPath = Path.GetTempPath() })
         .AddAccounts(new ConfigurationBuilder().Build(), connectionString)
         .AddRecoveryskolen(connectionString)
+        .AddDbContext<ClusterDbContext>(o => o.Use(connectionString, ClusterDbContext.HistoryTable))
         .BuildServiceProvider();
 
     private static DbContext Open(IServiceProvider site, string context)
@@ -85,6 +87,7 @@ public sealed class SchemaDriftTests
             "identity" => scope.GetRequiredService<IdentityStoreDbContext>(),
             "audit" => scope.GetRequiredService<AuditDbContext>(),
             "registrations" => scope.GetRequiredService<RegistrationsDbContext>(),
+            "cluster" => scope.GetRequiredService<ClusterDbContext>(),
             _ => throw new ArgumentOutOfRangeException(nameof(context), context, null),
         };
     }

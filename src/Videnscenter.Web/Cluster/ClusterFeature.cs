@@ -27,7 +27,7 @@ public static class ClusterFeature
         services.AddSingleton<ContentChangeNotifications>();
         services.AddSingleton<ContentChangeFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentChangeFeed>());
-        services.AddScoped<Content.Items.IContentEventHandler, WakeFeedOnLocalChange>();
+        services.AddScoped<Content.Items.IContentEventHandler, ApplyLocalChangeAtOnce>();
         services.AddStartupStep<ClusterStartup>();
         return services;
     }

@@ -14,7 +14,7 @@ namespace Videnscenter.Web.Cluster;
 /// Keeps this node's search index in step with the content change log that every node writes to
 /// (<see cref="ContentChangeLog"/>): applies the entries after its position in order, re-reading
 /// each item's current live version, and tells <see cref="ContentChangeNotifications"/>. It wakes on
-/// PostgreSQL NOTIFY (one LISTEN connection per node), on this node's own changes, and otherwise
+/// PostgreSQL NOTIFY (one LISTEN connection per node), applies this node's own changes at once, and otherwise
 /// polls every <see cref="PollInterval"/>, so a lost connection only slows it down.
 /// </summary>
 public sealed class ContentChangeFeed(
@@ -66,6 +66,12 @@ public sealed class ContentChangeFeed(
         else await RebuildAsync(services, ct);
         // Known to the cluster before anything is pruned on its behalf.
         await HeartbeatAsync(ct, force: true);
+        await CatchUpAsync(ct);
+    }
+
+    /// <summary>Applies every entry written so far.</summary>
+    public async Task CatchUpAsync(CancellationToken ct)
+    {
         while (await ApplyBatchAsync(ct) == BatchSize) { }
     }
 
@@ -106,7 +112,7 @@ public sealed class ContentChangeFeed(
         {
             try
             {
-                while (await ApplyBatchAsync(stoppingToken) == BatchSize) { }
+                await CatchUpAsync(stoppingToken);
                 await HeartbeatAsync(stoppingToken);
                 await PruneAsync(stoppingToken);
             }
@@ -232,12 +238,13 @@ public sealed class ContentChangeFeed(
     }
 }
 
-/// <summary>This node's own changes wake the feed at once (on SQLite there is no NOTIFY).</summary>
-internal sealed class WakeFeedOnLocalChange(ContentChangeFeed feed) : IContentEventHandler
+/// <summary>
+/// This node's own changes are applied before the change returns to the editor: whoever published
+/// finds it at once, and a background apply that read the item just before the change cannot leave
+/// the older state behind (applies take turns, and this one reads after the commit).
+/// </summary>
+internal sealed class ApplyLocalChangeAtOnce(ContentChangeFeed feed) : IContentEventHandler
 {
-    public Task HandleAsync(ContentEvent contentEvent, CancellationToken ct)
-    {
-        if (ContentChangeLog.IsLogged(contentEvent.Kind)) feed.Wake();
-        return Task.CompletedTask;
-    }
+    public Task HandleAsync(ContentEvent contentEvent, CancellationToken ct) =>
+        ContentChangeLog.IsLogged(contentEvent.Kind) ? feed.CatchUpAsync(ct) : Task.CompletedTask;
 }

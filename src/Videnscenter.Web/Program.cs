@@ -5,6 +5,7 @@ using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;
 using Videnscenter.Web.Media;
 using Videnscenter.Web.Methods;
+using Videnscenter.Web.Operations;
 using Videnscenter.Web.Partners;
 using Videnscenter.Web.Profiles;
 using Videnscenter.Web.Recoveryskolen;
@@ -18,6 +19,7 @@ using Videnscenter.Web.Slides;
 var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
 var builder = WebApplication.CreateBuilder(args);
 var site = builder.AddHosting();
+builder.AddOperations(site);
 
 builder.Services
     .AddSections()
@@ -38,8 +40,10 @@ var app = builder.Build();
 await FirstRun.PrepareAsync(app.Services, site, command);
 if (command is FirstRun.RecipeCommand or SearchFeature.ReindexCommand) return;
 
+app.UseOperations();
 app.UseHosting();
 app.MapHosting();
+app.MapOperations();
 app.MapSearch();
 app.MapMedia();
 

@@ -39,7 +39,8 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, AuditLog audi
         if (result.IsLockedOut && await signIn.UserManager.FindByNameAsync(userName) is { } user)
             blocked = await signIn.UserManager.GetLockoutEndDateAsync(user) is { } end && end > DateTimeOffset.UtcNow.AddDays(1);
 
-        log.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", userName, result.IsLockedOut);
+        // No user name in the log: it is often a person's e-mail address (the audit log records who).
+        log.LogWarning("Failed sign-in (locked out: {LockedOut})", result.IsLockedOut);
         await audit.WriteAsync(AuditAction.SignInFailed, userName, userName,
             blocked ? "kontoen er spærret" : result.IsLockedOut ? "kontoen er låst efter for mange forkerte forsøg" : "forkert brugernavn eller adgangskode",
             ct: ct);

@@ -46,6 +46,9 @@ public sealed class ContentChangeFeed(
     /// <summary>The last change-log entry applied to this node's index.</summary>
     public long Position => Interlocked.Read(ref _position);
 
+    /// <summary>The lag as measured after the last poll or wake (for metrics, which must not query).</summary>
+    public (long Entries, TimeSpan Age) LastLag { get; private set; }
+
     /// <summary>Something changed: apply now instead of at the next poll.</summary>
     public void Wake()
     {
@@ -113,6 +116,7 @@ public sealed class ContentChangeFeed(
             try
             {
                 await CatchUpAsync(stoppingToken);
+                LastLag = await LagAsync(stoppingToken);
                 await HeartbeatAsync(stoppingToken);
                 await PruneAsync(stoppingToken);
             }

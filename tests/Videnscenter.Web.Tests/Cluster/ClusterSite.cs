@@ -25,8 +25,6 @@ public sealed class ClusterFactAttribute : FactAttribute
 /// <summary>Helpers for talking to the nodes of a cluster like browsers, and to their shared database like the site.</summary>
 public static class ClusterSite
 {
-    public const string AdminPassword = "Test-Admin-2026-Adgang";
-
     /// <summary>A client for one node; clients sharing a cookie jar share a sign-in (cookies ignore the port).</summary>
     public static HttpClient Client(SiteProcess node, CookieContainer? jar = null) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = jar ?? new CookieContainer() })
@@ -41,7 +39,7 @@ public static class ClusterSite
         var response = await client.PostAsync("/konto/log-ind", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = "admin",
-            ["Password"] = AdminPassword,
+            ["Password"] = SiteProcess.AdminPassword,
             ["__RequestVerificationToken"] = SiteFactory.AntiforgeryToken(form),
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -12,6 +12,8 @@ namespace Videnscenter.Web.Tests.Cluster;
 /// </summary>
 public sealed class SiteProcess : IDisposable
 {
+    /// <summary>The password of <c>admin</c>, created by whichever node seeds the database.</summary>
+    public const string AdminPassword = "Test-Admin-2026-Adgang";
     private const int KeptLines = 300;
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
@@ -53,7 +55,7 @@ public sealed class SiteProcess : IDisposable
         info.ArgumentList.Add($"--Videnscenter:MediaPath={MediaPath}");
         info.ArgumentList.Add($"--ConnectionStrings:Videnscenter={ConnectionString}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["VIDENSCENTER_ADMIN_PASSWORD"] = ClusterSite.AdminPassword;
+        info.Environment["VIDENSCENTER_ADMIN_PASSWORD"] = AdminPassword;
         _process = Process.Start(info) ?? throw new InvalidOperationException("dotnet kunne ikke startes.");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);

@@ -15,9 +15,10 @@ using Videnscenter.Web.Slides;
 
 // The site is a list of features, each in its own folder with its pages, services, storage and
 // display template (see docs/architecture.md). Commands: no argument serves the site; "recipe"
-// reruns the recipe and exits; "reindex" rebuilds the search index from the content store and exits.
+// reruns the recipe and exits; "reindex" rebuilds the search index from the content store and exits;
+// "export FILE" / "import FILE" write the whole site to one archive / restore one into an empty database.
 var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(SiteArchiveCommands.HostArgs(args, command));
 var site = builder.AddHosting();
 builder.AddOperations(site);
 
@@ -37,8 +38,10 @@ builder.Services
 
 var app = builder.Build();
 
+if (command is SiteArchiveCommands.Export or SiteArchiveCommands.Import)
+    return await SiteArchiveCommands.RunAsync(app.Services, site, command, args);
 await FirstRun.PrepareAsync(app.Services, site, command);
-if (command is FirstRun.RecipeCommand or SearchFeature.ReindexCommand) return;
+if (command is FirstRun.RecipeCommand or SearchFeature.ReindexCommand) return 0;
 
 app.UseOperations();
 app.UseHosting();
@@ -48,6 +51,7 @@ app.MapSearch();
 app.MapMedia();
 
 app.Run();
+return 0;
 
 /// <summary>For WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -183,7 +183,7 @@ public sealed class ContentStore(
         foreach (var v in versions) v.Published = v.Id == target;
         item.Status = ContentStatus.Published;
         item.PublishedUtc = DateTime.UtcNow;
-        await db.SaveChangesAsync(ct);
+        await ContentChangeLog.SaveWithChangesAsync(db, [(itemId, ContentEventKind.Published)], ct);
         db.ChangeTracker.Clear();
         var published = ToItem(item, version);
         await RaiseAsync(new ContentEvent(ContentEventKind.Published, published, actor), ct);
@@ -214,7 +214,7 @@ public sealed class ContentStore(
         var live = await db.Versions.Where(v => v.ItemId == itemId && v.Published).ToListAsync(ct);
         foreach (var v in live) v.Published = false;
         item.Status = status;
-        await db.SaveChangesAsync(ct);
+        await ContentChangeLog.SaveWithChangesAsync(db, [(itemId, kind)], ct);
         db.ChangeTracker.Clear();
         foreach (var v in live) await RaiseAsync(new ContentEvent(kind, ToItem(item, v), actor), ct);
         // Archiving a draft changes no page but is still an editor's action (the audit log records it).

@@ -12,6 +12,7 @@ public sealed class ContentDbContext(DbContextOptions<ContentDbContext> options)
     public DbSet<SettingRecord> Settings => Set<SettingRecord>();
     public DbSet<ContentItemRecord> Items => Set<ContentItemRecord>();
     public DbSet<ContentVersionRecord> Versions => Set<ContentVersionRecord>();
+    public DbSet<ContentChangeRecord> Changes => Set<ContentChangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -44,6 +45,14 @@ public sealed class ContentDbContext(DbContextOptions<ContentDbContext> options)
             e.HasIndex(x => new { x.ContentType, x.Slug });
             e.HasIndex(x => new { x.ContentType, x.Published });
             e.HasOne<ContentItemRecord>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ContentChangeRecord>(e =>
+        {
+            e.ToTable("ContentChanges");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.Kind).HasConversion<int>();
+            e.HasIndex(x => x.CreatedUtc);
         });
 
         // SQLite hands DateTime back without a kind; every timestamp we store is UTC.

@@ -60,3 +60,16 @@ public sealed class ContentVersionRecord
     public bool Latest { get; set; }
     public bool Published { get; set; }
 }
+
+/// <summary>
+/// One entry of the content change log (an outbox): written in the same transaction as the change
+/// it records, so every node can replay what changed, in order, into its own search index and caches.
+/// </summary>
+public sealed class ContentChangeRecord
+{
+    /// <summary>Increasing; on PostgreSQL ids commit in order because writers take one lock (see <see cref="ContentChangeLog"/>).</summary>
+    public long Id { get; set; }
+    public Guid ItemId { get; set; }
+    public ContentEventKind Kind { get; set; }
+    public DateTime CreatedUtc { get; set; }
+}

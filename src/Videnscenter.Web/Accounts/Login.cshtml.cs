@@ -47,7 +47,8 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, AuditLog audi
 
         // A lock set by an administrator lasts until lifted; one from wrong passwords lasts 15 minutes.
         var blocked = user is not null && Users.UserAdmin.IsBlocked(user);
-        log.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", userName, result.IsLockedOut);
+        // No user name in the log: it is often a person's e-mail address (the audit log records who).
+        log.LogWarning("Failed sign-in (locked out: {LockedOut})", result.IsLockedOut);
         await audit.WriteAsync(AuditAction.SignInFailed, userName, userName,
             user is null ? "ukendt brugernavn"
             : blocked ? "kontoen er spærret"

@@ -16,6 +16,9 @@ public static class FirstRun
 
     public static async Task PrepareAsync(IServiceProvider services, SiteOptions options, string? command, CancellationToken ct = default)
     {
+        // Nodes starting together on one database: one migrates and seeds, the others wait and find it done.
+        await using var startupLock = await Cluster.StartupLock.AcquireAsync(options.ConnectionString,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FirstRun)), ct);
         await services.MigrateContentAsync(ct);
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;

@@ -8,6 +8,11 @@ public sealed class SiteOptions
     /// <summary>Folder for the SQLite database, the search index and uploads. Default: App_Data under the content root.</summary>
     public required string DataPath { get; init; }
     public required string ConnectionString { get; init; }
+    /// <summary>
+    /// The media library's files (Videnscenter:MediaPath; default &lt;DataPath&gt;/media). Several nodes
+    /// point it at one shared folder (NFS, SMB, a mounted volume) so a file uploaded on one is served by all.
+    /// </summary>
+    public string MediaPath { get; init; } = "";
     public required string RecipePath { get; init; }
     /// <summary>Name of this node's search index file (one per node).</summary>
     public string NodeName { get; init; } = Environment.MachineName;
@@ -34,6 +39,9 @@ public sealed class SiteOptions
             DataPath = dataPath,
             ConnectionString = connection,
             RecipePath = recipe,
+            MediaPath = config["Videnscenter:MediaPath"] is { Length: > 0 } m
+                ? Path.GetFullPath(Path.Combine(env.ContentRootPath, m))
+                : Path.Combine(dataPath, "media"),
             NodeName = config["Videnscenter:NodeName"] is { Length: > 0 } n ? n : "node1",
             PublicUrl = PublicAddress.Parse(config["Videnscenter:PublicUrl"]),
         };

@@ -13,7 +13,7 @@ public static class MediaFeature
     /// <summary>The media library with its files under <c>&lt;DataPath&gt;/media</c>, its access rule and the admin's usage query.</summary>
     public static IServiceCollection AddMedia(this IServiceCollection services, SiteOptions site)
     {
-        services.AddMediaLibrary(site.ConnectionString, new MediaOptions { RootPath = Path.Combine(site.DataPath, "media") });
+        services.AddMediaLibrary(site.ConnectionString, new MediaOptions { RootPath = site.MediaPath.Length > 0 ? site.MediaPath : Path.Combine(site.DataPath, "media") });
         services.AddSingleton<MediaAccess>();
         services.AddScoped<IContentEventHandler, MediaAccessInvalidator>();
         services.AddScoped<MediaUses>();

@@ -27,11 +27,12 @@ public sealed class RegistrationCleanup(RegistrationStore registrations, Content
     }
 }
 
-/// <summary>Runs the cleanup at start-up and then every few hours.</summary>
-public sealed class RegistrationCleanupService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RegistrationCleanupService> log)
-    : BackgroundService
+/// <summary>Runs the cleanup at start-up and then every few hours, on one node of the cluster per period.</summary>
+public sealed class RegistrationCleanupService(IServiceScopeFactory scopes, TimeProvider clock, Cluster.JobLeases leases,
+    ILogger<RegistrationCleanupService> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(4);
+    private const string Job = "registration-cleanup";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,6 +41,8 @@ public sealed class RegistrationCleanupService(IServiceScopeFactory scopes, Time
         {
             try
             {
+                // A little under the interval, so this node's next tick can take it again.
+                if (!await leases.TryTakeAsync(Job, Interval - TimeSpan.FromMinutes(5), stoppingToken)) continue;
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<RegistrationCleanup>().PurgeAsync(stoppingToken);
             }

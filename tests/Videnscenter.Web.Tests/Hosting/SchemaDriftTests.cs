@@ -11,6 +11,7 @@ using Videnscenter.Media.Library;
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Accounts.Audit;
 using Videnscenter.Web.Mail;
+using Videnscenter.Web.Cluster;
 using Videnscenter.Web.Recoveryskolen;
 
 namespace Videnscenter.Web.Tests.Hosting;
@@ -30,7 +31,7 @@ public sealed class SchemaDriftTests
         {
             var data = new TheoryData<DatabaseKind, string>();
             foreach (var row in (IEnumerable<object[]>)Databases.All)
-                foreach (var context in new[] { "content", "media", "identity", "audit", "registrations", "mail" })
+                foreach (var context in new[] { "content", "media", "identity", "audit", "registrations", "mail", "cluster" })
                     data.Add((DatabaseKind)row[0], context);
             return data;
         }
@@ -75,6 +76,7 @@ public sealed class SchemaDriftTests
         .AddAccounts(new ConfigurationBuilder().Build(), connectionString)
         .AddRecoveryskolen(connectionString)
         .AddMail(new ConfigurationBuilder().Build(), connectionString)
+        .AddDbContext<ClusterDbContext>(o => o.Use(connectionString, ClusterDbContext.HistoryTable))
         .BuildServiceProvider();
 
     private static DbContext Open(IServiceProvider site, string context)
@@ -88,6 +90,7 @@ public sealed class SchemaDriftTests
             "audit" => scope.GetRequiredService<AuditDbContext>(),
             "registrations" => scope.GetRequiredService<RegistrationsDbContext>(),
             "mail" => scope.GetRequiredService<MailDbContext>(),
+            "cluster" => scope.GetRequiredService<ClusterDbContext>(),
             _ => throw new ArgumentOutOfRangeException(nameof(context), context, null),
         };
     }

@@ -22,13 +22,14 @@ internal sealed class IndexGeneration : IDisposable
     private static readonly Similarity Bm25 = new BM25Similarity();
 
     private readonly LuceneDirectory _directory;
-    private readonly ControlledRealTimeReopenThread<IndexSearcher> _reopener;
+    private readonly object _reopenerLock = new();
+    private ControlledRealTimeReopenThread<IndexSearcher>? _reopener;
     private readonly ConditionalWeakTable<IndexReader, ReaderState> _states = new();
     private readonly Filter[] _audienceFilters;
     private readonly string _analyzerVersion;
     private bool _disposed;
 
-    private IndexGeneration(string path, LuceneDirectory directory, IndexWriter writer, string analyzerVersion)
+    private IndexGeneration(string path, LuceneDirectory directory, IndexWriter writer, string analyzerVersion, bool bulk)
     {
         Path = path;
         _directory = directory;
@@ -37,13 +38,13 @@ internal sealed class IndexGeneration : IDisposable
         Tracking = new TrackingIndexWriter(writer);
         Searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
 
-        // Reopen at once when a writer waits for its change to be visible, else at least every 2 s.
-        _reopener = new ControlledRealTimeReopenThread<IndexSearcher>(Tracking, Searchers, targetMaxStaleSec: 2.0, targetMinStaleSec: 0.0)
+        // A bulk build is searched only once it is complete: reopening during it would flush a small
+        // segment every 2 s, and merging those cost more than the whole build (see StartReopening).
+        if (!bulk)
         {
-            IsBackground = true,
-            Name = "search-nrt-reopen",
-        };
-        _reopener.Start();
+            StartReopening();
+        }
+
         _audienceFilters =
         [
             .. Enum.GetValues<Audience>().Select(reader => (Filter)new CachingWrapperFilter(new QueryWrapperFilter(AudienceQuery(reader)))),
@@ -61,6 +62,28 @@ internal sealed class IndexGeneration : IDisposable
     /// <summary>Documents a reader of this level may see (cached per segment); null when that is every document.</summary>
     public Filter? AudienceFilter(Audience reader) => reader == Audience.Medarbejder ? null : _audienceFilters[(int)reader];
 
+    /// <summary>
+    /// Starts the thread that reopens the searchers: at once when a writer waits for its change to
+    /// be visible, else at least every 2 s. A bulk generation starts it when its documents are in.
+    /// </summary>
+    public void StartReopening()
+    {
+        lock (_reopenerLock)
+        {
+            if (_reopener is not null || _disposed)
+            {
+                return;
+            }
+
+            _reopener = new ControlledRealTimeReopenThread<IndexSearcher>(Tracking, Searchers, targetMaxStaleSec: 2.0, targetMinStaleSec: 0.0)
+            {
+                IsBackground = true,
+                Name = "search-nrt-reopen",
+            };
+            _reopener.Start();
+        }
+    }
+
     /// <summary>Creates an empty index in <paramref name="path"/> (a new directory).</summary>
     public static IndexGeneration Create(string path, DanishAnalysis analysis, bool bulk = false)
     {
@@ -71,7 +94,7 @@ internal sealed class IndexGeneration : IDisposable
             var writer = new IndexWriter(directory, Config(analysis, OpenMode.CREATE, bulk));
             writer.SetCommitData(new Dictionary<string, string> { [AnalyzerKey] = analysis.AnalyzerVersion });
             writer.Commit();
-            return new IndexGeneration(path, directory, writer, analysis.AnalyzerVersion);
+            return new IndexGeneration(path, directory, writer, analysis.AnalyzerVersion, bulk);
         }
         catch
         {
@@ -121,7 +144,7 @@ internal sealed class IndexGeneration : IDisposable
             }
 
             var writer = new IndexWriter(directory, Config(analysis, OpenMode.APPEND, bulk: false));
-            return new IndexGeneration(path, directory, writer, analysis.AnalyzerVersion);
+            return new IndexGeneration(path, directory, writer, analysis.AnalyzerVersion, bulk: false);
         }
         catch (Exception exception) when (exception is IOException or CorruptIndexException or IndexFormatTooOldException
                                              or IndexFormatTooNewException or InvalidOperationException or ArgumentException
@@ -149,7 +172,11 @@ internal sealed class IndexGeneration : IDisposable
     }
 
     /// <summary>Blocks until the searchers show every change up to <paramref name="generation"/>.</summary>
-    public void WaitUntilSearchable(long generation) => _reopener.WaitForGeneration(generation);
+    public void WaitUntilSearchable(long generation)
+    {
+        StartReopening();
+        _reopener!.WaitForGeneration(generation);
+    }
 
     /// <summary>Per-reader state: the facet ordinals (built once per reopened reader, on first use).</summary>
     public SortedSetDocValuesReaderState? FacetState(IndexReader reader)
@@ -183,7 +210,11 @@ internal sealed class IndexGeneration : IDisposable
         }
 
         _disposed = true;
-        _reopener.Dispose();
+        lock (_reopenerLock)
+        {
+            _reopener?.Dispose();
+        }
+
         Searchers.Dispose();
         try
         {
@@ -215,7 +246,11 @@ internal sealed class IndexGeneration : IDisposable
         }
 
         _disposed = true;
-        _reopener.Dispose();
+        lock (_reopenerLock)
+        {
+            _reopener?.Dispose();
+        }
+
         Searchers.Dispose();
         Writer.Rollback();
         _directory.Dispose();

@@ -23,6 +23,9 @@ internal static class SearchExecutor
     /// <summary>Values listed per facet (a filter panel shows far fewer).</summary>
     private const int MaxFacetValues = 100;
 
+    /// <summary>Facet values of equal count in Danish alphabetical order (created once, not per dimension and query).</summary>
+    private static readonly StringComparer DanishOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
+
     public static SearchResult Run(IndexGeneration generation, IndexSearcher searcher, DanishAnalysis analysis, SynonymSet synonyms, SearchRequest request)
     {
         int pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
@@ -308,7 +311,7 @@ internal static class SearchExecutor
                 .Select(v => new FacetValue(v.Label, (int)v.Value))
                 .Where(v => v.Count > 0)
                 .OrderByDescending(v => v.Count)
-                .ThenBy(v => v.Value, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true))];
+                .ThenBy(v => v.Value, DanishOrder)];
             if (values.Length > 0)
             {
                 result[dimension.Dim] = values;

@@ -64,18 +64,35 @@ internal static class Snippets
             return new Window(0, text.Length, matches, matches.Select(m => m.Term).Distinct().Count());
         }
 
+        // The matches are sorted and do not overlap (Prepare), and a window's start only moves right
+        // from one anchor to the next: the matches inside are a run [first, last) found by moving two
+        // indexes forward, not by filtering the whole list for every anchor.
         Window? best = null;
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        int first = 0;
         foreach (Match anchor in matches)
         {
             // Start a little before the first match so it reads in context.
             int start = Math.Max(0, anchor.Start - 50);
             int end = Math.Min(text.Length, start + WindowLength);
             start = Math.Max(0, Math.Min(start, end - WindowLength));
-            List<Match> inside = [.. matches.Where(m => m.Start >= start && m.End <= end)];
-            int distinct = inside.Select(m => m.Term).Distinct().Count();
-            if (best is null || distinct > best.Distinct || (distinct == best.Distinct && inside.Count > best.Matches.Count))
+            while (first < matches.Count && matches[first].Start < start)
             {
-                best = new Window(start, end, inside, distinct);
+                first++;
+            }
+
+            terms.Clear();
+            int last = first;
+            while (last < matches.Count && matches[last].End <= end)
+            {
+                terms.Add(matches[last].Term);
+                last++;
+            }
+
+            int count = last - first;
+            if (best is null || terms.Count > best.Distinct || (terms.Count == best.Distinct && count > best.Matches.Count))
+            {
+                best = new Window(start, end, matches.GetRange(first, count), terms.Count);
             }
         }
 

@@ -1,7 +1,7 @@
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Caching;
-using Videnscenter.Web.Discovery;
 using Videnscenter.Web.Cluster;
+using Videnscenter.Web.Discovery;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;

@@ -1,9 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Content.Definitions;
 using Videnscenter.Content.Items;
 using Videnscenter.Theme.Display;
-using Microsoft.AspNetCore.Identity;
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Editing;
 

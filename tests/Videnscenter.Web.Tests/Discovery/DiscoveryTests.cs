@@ -23,8 +23,11 @@ public sealed class DiscoveryTests(SiteFactory site) : IClassFixture<SiteFactory
         Assert.Equal(paths.Count, paths.Distinct().Count());
 
         var items = await site.WithStoreAsync(s => s.ListPublishedAsync(null, Audience.Offentlig));
-        var sections = new Dictionary<string, string> { ["Method"] = "metoder", ["Course"] = "kurser", ["Event"] = "begivenheder",
-            ["CompetenceProfile"] = "kompetenceprofiler", ["Partner"] = "samarbejdspartnere", ["SlideDeck"] = "slides", ["Page"] = "sider" };
+        var sections = new Dictionary<string, string>
+        {
+            ["Method"] = "metoder", ["Course"] = "kurser", ["Event"] = "begivenheder",
+            ["CompetenceProfile"] = "kompetenceprofiler", ["Partner"] = "samarbejdspartnere", ["SlideDeck"] = "slides", ["Page"] = "sider"
+        };
         var expected = items.Select(i => $"/{sections[i.Type]}/{i.Slug}").ToHashSet();
         Assert.Equal(expected.Order(), paths.Where(p => p.Count(c => c == '/') == 2).Order());
 

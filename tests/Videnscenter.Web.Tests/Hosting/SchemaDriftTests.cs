@@ -10,8 +10,8 @@ using Videnscenter.Media;
 using Videnscenter.Media.Library;
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Accounts.Audit;
-using Videnscenter.Web.Mail;
 using Videnscenter.Web.Cluster;
+using Videnscenter.Web.Mail;
 using Videnscenter.Web.Recoveryskolen;
 
 namespace Videnscenter.Web.Tests.Hosting;

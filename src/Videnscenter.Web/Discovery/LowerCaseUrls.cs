@@ -7,7 +7,9 @@ namespace Videnscenter.Web.Discovery;
 public sealed class LowerCaseUrls(RequestDelegate next)
 {
     // Files keep their names' case: static assets are fingerprinted and media names are the library's.
-    private static readonly string[] Untouched = ["/_content/", "/_framework/", "/medier/", "/api/"];
+    // Secret links carry case-sensitive tokens (a sign-up's /kurser/min-tilmelding/<token>), and the
+    // admin and account pages use type names and ids as the code writes them: those keep their case.
+    private static readonly string[] Untouched = ["/_content/", "/_framework/", "/medier/", "/api/", "/kurser/min-tilmelding/", "/admin/", "/konto/"];
 
     public Task InvokeAsync(HttpContext context)
     {

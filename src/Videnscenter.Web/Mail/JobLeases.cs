@@ -15,7 +15,7 @@ public sealed class JobLeases(MailDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var never = DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Utc);
         await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "JobLeases" ("Name", "Holder", "UntilUtc", "LastRunUtc") VALUES ({job}, NULL, {never}, NULL) ON CONFLICT DO NOTHING""", ct);
+            $"""INSERT INTO "MailJobLeases" ("Name", "Holder", "UntilUtc", "LastRunUtc") VALUES ({job}, NULL, {never}, NULL) ON CONFLICT DO NOTHING""", ct);
         var until = now + interval;
         var taken = await db.JobLeases.Where(l => l.Name == job && l.UntilUtc <= now).ExecuteUpdateAsync(s => s
             .SetProperty(l => l.Holder, node)

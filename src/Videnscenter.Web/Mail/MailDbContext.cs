@@ -30,7 +30,7 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
         });
         b.Entity<JobLease>(e =>
         {
-            e.ToTable("JobLeases");
+            e.ToTable("MailJobLeases");
             e.HasKey(x => x.Name);
         });
 

@@ -40,18 +40,18 @@ public sealed class Mail : Migration
             UpdatedBy = t.Column<string>(nullable: true),
         }, constraints: t => t.PrimaryKey("PK_MailTemplates", x => x.Key));
 
-        mb.CreateTable("JobLeases", t => new
+        mb.CreateTable("MailJobLeases", t => new
         {
             Name = t.Column<string>(nullable: false),
             Holder = t.Column<string>(nullable: true),
             UntilUtc = t.Column<DateTime>(nullable: false),
             LastRunUtc = t.Column<DateTime>(nullable: true),
-        }, constraints: t => t.PrimaryKey("PK_JobLeases", x => x.Name));
+        }, constraints: t => t.PrimaryKey("PK_MailJobLeases", x => x.Name));
     }
 
     protected override void Down(MigrationBuilder mb)
     {
-        mb.DropTable("JobLeases");
+        mb.DropTable("MailJobLeases");
         mb.DropTable("MailTemplates");
         mb.DropTable("OutboxMessages");
     }

@@ -19,13 +19,17 @@ public static partial class SearchDocuments
     /// <summary>Id prefix shared by an item and its slides, for removing them together.</summary>
     public static string Prefix(Guid itemId) => itemId.ToString("N");
 
+    /// <param name="referenced">
+    /// Published items the item may refer to, by id (at least those its levelled references name), so
+    /// that a competence profile is found by the titles of the methods it masters. Null: none resolved.
+    /// </param>
     /// <param name="fileSlides">
     /// A slide deck's slides read from its file (see <see cref="DeckSlides"/>); read beforehand, at
     /// publish or rebuild time, so this mapping stays synchronous. Null or empty: the deck's body
     /// "## Slide N:" sections are used instead.
     /// </param>
     public static IEnumerable<SearchDocument> From(ContentItem item, ContentTypeDefinition type, ContentSchema schema,
-        IReadOnlyList<SlideText>? fileSlides = null)
+        IReadOnlyList<SlideText>? fileSlides = null, IReadOnlyDictionary<Guid, ContentItem>? referenced = null)
     {
         var url = $"/{type.Section}/{item.Slug}";
         var facets = new Dictionary<string, IReadOnlyList<string>>();
@@ -38,14 +42,15 @@ public static partial class SearchDocuments
         var indexedFields = type.Fields.Where(f => f.Indexed && f.Kind is FieldKind.Markdown or FieldKind.Text)
             .Select(f => f.Kind == FieldKind.Markdown ? MarkdownRenderer.ToPlainText(item.Text(f.Name)) : item.Text(f.Name))
             .Where(s => !string.IsNullOrWhiteSpace(s));
-        var body = string.Join("\n\n", new[] { MarkdownRenderer.ToPlainText(item.Body) }.Concat(indexedFields!));
+        var mastered = Mastered(item, type, referenced);
+        var body = string.Join("\n\n", new[] { MarkdownRenderer.ToPlainText(item.Body) }.Concat(indexedFields!).Concat(mastered.Lines));
 
         var document = new SearchDocument
         {
             Id = Prefix(item.Id),
             Type = type.Name,
             Title = item.Title,
-            Summary = item.Summary,
+            Summary = mastered.Top is { } top ? $"{item.Summary}\n{top}" : item.Summary,
             Body = body,
             Url = url,
             Audience = (SearchAudience)(int)item.Audience,
@@ -75,6 +80,34 @@ public static partial class SearchDocuments
                 Boost = type.Boost * 0.9,
             };
         }
+    }
+
+    /// <summary>
+    /// What an item masters, from its levelled reference fields (a competence profile's methods): one
+    /// body line per reference, "title: level", so a profile is found by the methods it knows; and the
+    /// titles at the field's highest level (the levels run from least to most, e.g. "Underviser i
+    /// metoden") once more in the summary, whose weight is higher, so that the colleagues who teach a
+    /// method rank above those who work with it. Only references the item's own readers may see are
+    /// named, so a title never reaches a wider audience than its item.
+    /// </summary>
+    private static (IReadOnlyList<string> Lines, string? Top) Mastered(ContentItem item, ContentTypeDefinition type,
+        IReadOnlyDictionary<Guid, ContentItem>? referenced)
+    {
+        var lines = new List<string>();
+        var top = new List<string>();
+        if (referenced is null) return (lines, null);
+        foreach (var field in type.Fields.Where(f => f.Kind == FieldKind.Reference && f.Levels.Count > 0))
+        {
+            var highest = new List<string>();
+            foreach (var reference in item.References(field.Name))
+            {
+                if (!referenced.TryGetValue(reference.Id, out var target) || target.Audience > item.Audience) continue;
+                lines.Add(string.IsNullOrWhiteSpace(reference.Level) ? target.Title : $"{target.Title}: {reference.Level}");
+                if (reference.Level == field.Levels[^1]) highest.Add(target.Title);
+            }
+            if (highest.Count > 0) top.Add($"{field.Levels[^1]}: {string.Join(", ", highest)}");
+        }
+        return (lines, top.Count == 0 ? null : string.Join("\n", top));
     }
 
     /// <summary>The facet key a field's values are counted under: its taxonomy, or its own name.</summary>

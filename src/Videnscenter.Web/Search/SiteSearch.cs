@@ -39,10 +39,11 @@ public sealed class SiteSearch : IDisposable
     {
         var schema = await schemaStore.GetAsync(ct);
         var items = await store.ListPublishedAsync(null, Content.Audience.Medarbejder, ct);
+        var byId = items.ToDictionary(i => i.Id);
         var documents = new List<SearchDocument>();
         foreach (var item in items)
             if (schema.Type(item.Type) is { } type)
-                documents.AddRange(SearchDocuments.From(item, type, schema, await FileSlidesAsync(item, ct)));
+                documents.AddRange(SearchDocuments.From(item, type, schema, await FileSlidesAsync(item, ct), byId));
         Index.Rebuild(documents);
         NeedsRebuild = false;
         _log.LogInformation("Search index rebuilt: {Items} items, {Documents} documents", items.Count, documents.Count);
@@ -80,6 +81,15 @@ public sealed class SiteSearch : IDisposable
     public async Task<IReadOnlyList<SlideText>?> FileSlidesAsync(ContentItem item, CancellationToken ct) =>
         item.Type == Videnscenter.Web.Slides.SlidesFeature.TypeName ? (await _decks.ForAsync(item, ct)).Slides : null;
 
+    /// <summary>An item's documents, with the published items it refers to resolved (see <see cref="SearchDocuments.From"/>).</summary>
+    public async Task<IEnumerable<SearchDocument>> DocumentsAsync(ContentItem item, ContentTypeDefinition type, ContentSchema schema,
+        ContentStore store, CancellationToken ct)
+    {
+        var ids = type.Fields.Where(f => f.Kind == FieldKind.Reference).SelectMany(f => item.References(f.Name)).Select(r => r.Id);
+        var referenced = (await store.GetPublishedAsync(ids, Content.Audience.Medarbejder, ct)).ToDictionary(i => i.Id);
+        return SearchDocuments.From(item, type, schema, await FileSlidesAsync(item, ct), referenced);
+    }
+
     public void Dispose() => Index.Dispose();
 
     /// <summary>A node name as one folder name (no separators or dots).</summary>
@@ -101,18 +111,33 @@ public sealed class SiteSearch : IDisposable
     }
 }
 
-/// <summary>Keeps the index current: publishing adds or replaces an item's documents, unpublishing and archiving remove them.</summary>
-public sealed class SearchIndexer(SiteSearch search, SchemaStore schemaStore) : IContentEventHandler
+/// <summary>
+/// Keeps the index current: publishing adds or replaces an item's documents, unpublishing and archiving
+/// remove them. Items that name the changed item in a levelled reference (profiles naming a method)
+/// carry its title in their text, so they are indexed again too.
+/// </summary>
+/// <remarks>
+/// The content store is taken from the scope when an event arrives, not in the constructor: the store
+/// itself is built with the event handlers, so asking for it there would be a circular dependency.
+/// </remarks>
+public sealed class SearchIndexer(SiteSearch search, SchemaStore schemaStore, IServiceProvider services) : IContentEventHandler
 {
     public async Task HandleAsync(ContentEvent e, CancellationToken ct)
     {
         // Saving a draft (created, saved, restored) does not change what readers can find.
         if (e.Kind is not (ContentEventKind.Published or ContentEventKind.Unpublished or ContentEventKind.Archived)) return;
-        var prefix = SearchDocuments.Prefix(e.Item.Id);
-        search.Index.DeleteByPrefix(prefix);
-        if (e.Kind != ContentEventKind.Published) return;
+        var store = services.GetRequiredService<ContentStore>();
         var schema = await schemaStore.GetAsync(ct);
-        if (schema.Type(e.Item.Type) is { } type)
-            search.Index.Upsert(SearchDocuments.From(e.Item, type, schema, await search.FileSlidesAsync(e.Item, ct)));
+        search.Index.DeleteByPrefix(SearchDocuments.Prefix(e.Item.Id));
+        if (e.Kind == ContentEventKind.Published && schema.Type(e.Item.Type) is { } type)
+            search.Index.Upsert(await search.DocumentsAsync(e.Item, type, schema, store, ct));
+
+        foreach (var referrer in await store.GetPublishedReferencingAsync(e.Item.Id, Content.Audience.Medarbejder, ct))
+        {
+            if (schema.Type(referrer.Type) is not { } referrerType
+                || !referrerType.Fields.Any(f => f.Kind == FieldKind.Reference && f.Levels.Count > 0)) continue;
+            search.Index.DeleteByPrefix(SearchDocuments.Prefix(referrer.Id));
+            search.Index.Upsert(await search.DocumentsAsync(referrer, referrerType, schema, store, ct));
+        }
     }
 }

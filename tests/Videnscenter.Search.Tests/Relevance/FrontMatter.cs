@@ -20,49 +20,56 @@ internal sealed class FrontMatter
     public string Body { get; }
 
     /// <summary>A scalar or block value, "" when missing.</summary>
-    public string Text(string key) => _values.TryGetValue(key, out object? value) && value is string s ? s : "";
+    public string Text(string key) => _values.TryGetValue(key, out var value) && value is string s ? s : "";
 
     /// <summary>A list value: "[a, b]" or "- item" lines ("- key: value" gives the key), [] when missing.</summary>
-    public IReadOnlyList<string> List(string key) => _values.TryGetValue(key, out object? value) switch
+    public IReadOnlyList<string> List(string key) => _values.TryGetValue(key, out var value) switch
     {
         true when value is List<string> list => list,
         true when value is string { Length: > 0 } s => [s],
         _ => [],
     };
 
+    /// <summary>A "- key: value" list as (key, value) pairs; an item without ": " has the value "". [] when missing.</summary>
+    public IReadOnlyList<(string Key, string Value)> Pairs(string key) =>
+        _values.TryGetValue(key + PairsSuffix, out var value) && value is List<(string, string)> pairs ? pairs : [];
+
+    // The pairs are kept beside the key list under a name no YAML key can have.
+    private const string PairsSuffix = "\u0000pairs";
+
     public static FrontMatter Parse(string text, string fileName)
     {
-        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         if (lines.Length == 0 || lines[0].Trim() != "---")
         {
             throw new FormatException($"{fileName}: filen begynder ikke med '---'.");
         }
 
-        int end = Array.FindIndex(lines, 1, l => l.Trim() == "---");
+        var end = Array.FindIndex(lines, 1, l => l.Trim() == "---");
         if (end < 0)
         {
             throw new FormatException($"{fileName}: front matter slutter ikke med '---'.");
         }
 
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        int i = 1;
+        var i = 1;
         while (i < end)
         {
-            string line = lines[i];
+            var line = lines[i];
             if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
             {
                 i++;
                 continue;
             }
 
-            int colon = line.IndexOf(':', StringComparison.Ordinal);
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (char.IsWhiteSpace(line[0]) || colon <= 0)
             {
                 throw new FormatException($"{fileName}, linje {i + 1}: ventede 'navn: værdi', fandt '{line}'.");
             }
 
-            string key = line[..colon].Trim();
-            string rest = StripComment(line[(colon + 1)..]).Trim();
+            var key = line[..colon].Trim();
+            var rest = StripComment(line[(colon + 1)..]).Trim();
             i++;
             if (rest is "|" or "|-" or ">")
             {
@@ -78,15 +85,19 @@ internal sealed class FrontMatter
             else if (rest.Length == 0)
             {
                 var items = new List<string>();
+                var pairs = new List<(string, string)>();
                 while (i < end && lines[i].TrimStart().StartsWith("- ", StringComparison.Ordinal))
                 {
-                    string item = lines[i].TrimStart()[2..].Trim();
-                    int itemColon = item.IndexOf(": ", StringComparison.Ordinal);
-                    items.Add(Unquote(itemColon > 0 && !item.StartsWith('"') ? item[..itemColon] : item));
+                    var item = lines[i].TrimStart()[2..].Trim();
+                    var itemColon = item.IndexOf(": ", StringComparison.Ordinal);
+                    var isPair = itemColon > 0 && !item.StartsWith('"');
+                    items.Add(Unquote(isPair ? item[..itemColon] : item));
+                    pairs.Add(isPair ? (Unquote(item[..itemColon]), Unquote(item[(itemColon + 2)..].Trim())) : (Unquote(item), ""));
                     i++;
                 }
 
                 values[key] = items;
+                values[key + PairsSuffix] = pairs;
             }
             else if (rest.StartsWith('['))
             {
@@ -98,14 +109,14 @@ internal sealed class FrontMatter
             }
         }
 
-        string body = string.Join('\n', lines[(end + 1)..]).Trim();
+        var body = string.Join('\n', lines[(end + 1)..]).Trim();
         return new FrontMatter(values, body);
     }
 
     private static string StripComment(string value)
     {
         // "  # comment" after a plain value (never inside quotes, which the seed uses for text).
-        int hash = value.IndexOf(" #", StringComparison.Ordinal);
+        var hash = value.IndexOf(" #", StringComparison.Ordinal);
         return hash >= 0 && !value.TrimStart().StartsWith('"') ? value[..hash] : value;
     }
 

@@ -9,7 +9,8 @@ namespace Videnscenter.Search.Tests.Relevance;
 /// the recipe's content types say which fields are indexed, which are facets, the type's boost and
 /// default audience, and the taxonomies give the labels. Mirrors Web's <c>SearchDocuments.From</c>
 /// (one document per item; a slide deck adds one per "## Slide N" section, boost × 0.9; body = the
-/// Markdown body plus the indexed text and Markdown fields as plain text). Ids are
+/// Markdown body plus the indexed text and Markdown fields as plain text plus one "title: level" line
+/// per levelled reference; the highest level's titles also in the summary). Ids are
 /// "&lt;section&gt;/&lt;slug&gt;" and "slides/&lt;slug&gt;#slide-N", so the judgements can name them.
 /// When SearchDocuments changes what it indexes, change this to match.
 /// </summary>
@@ -31,42 +32,52 @@ internal static partial class SeedDocuments
                 t => t.GetProperty("terms").EnumerateArray().ToDictionary(x => x.GetProperty("key").GetString()!, x => x.GetProperty("label").GetString()!));
         JsonElement[] types = [.. steps.Where(s => s.TryGetProperty("types", out _)).SelectMany(s => s.GetProperty("types").EnumerateArray())];
 
-        var documents = new List<SearchDocument>();
+        var items = new List<(FrontMatter Item, string Slug, JsonElement Type)>();
         foreach (JsonElement type in types)
         {
-            string section = type.GetProperty("section").GetString()!;
-            string folder = Path.Combine(seedFolder, section);
+            var section = type.GetProperty("section").GetString()!;
+            var folder = Path.Combine(seedFolder, section);
             if (!Directory.Exists(folder))
             {
                 continue;
             }
 
-            foreach (string file in Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal))
             {
                 FrontMatter item = FrontMatter.Parse(File.ReadAllText(file), file);
-                documents.AddRange(From(item, Path.GetFileNameWithoutExtension(file), type, taxonomies));
+                items.Add((item, item.Text("slug") is { Length: > 0 } s ? s : Path.GetFileNameWithoutExtension(file), type));
             }
         }
 
-        return documents;
+        // What a reference names: the seed refers by "<slug>" within the field's reference types,
+        // where the site stores the item's id; both resolve to the referenced item's title and audience.
+        Dictionary<(string Type, string Slug), Referenced> referenced = items.ToDictionary(
+            i => (i.Type.GetProperty("name").GetString()!, i.Slug),
+            i => new Referenced(i.Item.Text("title"), AudienceOf(i.Item, i.Type)));
+        return [.. items.SelectMany(i => From(i.Item, i.Slug, i.Type, taxonomies, referenced))];
     }
 
-    private static IEnumerable<SearchDocument> From(FrontMatter item, string fileSlug, JsonElement type,
-        Dictionary<string, Dictionary<string, string>> taxonomies)
+    private sealed record Referenced(string Title, Audience Audience);
+
+    private static Audience AudienceOf(FrontMatter item, JsonElement type) =>
+        Enum.Parse<Audience>(item.Text("audience") is { Length: > 0 } a ? a : type.GetProperty("defaultAudience").GetString()!);
+
+    private static IEnumerable<SearchDocument> From(FrontMatter item, string slug, JsonElement type,
+        Dictionary<string, Dictionary<string, string>> taxonomies, Dictionary<(string Type, string Slug), Referenced> referenced)
     {
-        string typeName = type.GetProperty("name").GetString()!;
-        string section = type.GetProperty("section").GetString()!;
-        string slug = item.Text("slug") is { Length: > 0 } s ? s : fileSlug;
+        var typeName = type.GetProperty("name").GetString()!;
+        var section = type.GetProperty("section").GetString()!;
         JsonElement[] fields = [.. type.GetProperty("fields").EnumerateArray()];
-        double boost = type.TryGetProperty("boost", out JsonElement b) ? b.GetDouble() : 1.0;
-        string audienceText = item.Text("audience") is { Length: > 0 } a ? a : type.GetProperty("defaultAudience").GetString()!;
+        var boost = type.TryGetProperty("boost", out JsonElement b) ? b.GetDouble() : 1.0;
+        Audience audience = AudienceOf(item, type);
+        (List<string> masteredLines, var masteredTop) = Mastered(item, fields, audience, referenced);
 
         var facets = new Dictionary<string, IReadOnlyList<string>>();
         foreach (JsonElement field in fields.Where(f => Flag(f, "facet")))
         {
-            string name = field.GetProperty("name").GetString()!;
-            string? taxonomy = field.TryGetProperty("taxonomy", out JsonElement t) ? t.GetString() : null;
-            List<string> values = [.. item.List(name).Select(v => taxonomy is not null && taxonomies[taxonomy].TryGetValue(v, out string? label) ? label : v)];
+            var name = field.GetProperty("name").GetString()!;
+            var taxonomy = field.TryGetProperty("taxonomy", out JsonElement t) ? t.GetString() : null;
+            List<string> values = [.. item.List(name).Select(v => taxonomy is not null && taxonomies[taxonomy].TryGetValue(v, out var label) ? label : v)];
             if (values.Count > 0)
             {
                 facets[taxonomy ?? name] = values;
@@ -85,19 +96,19 @@ internal static partial class SeedDocuments
             .DefaultIfEmpty()
             .Max();
 
-        string id = $"{section}/{slug}";
-        string url = $"/{section}/{slug}";
+        var id = $"{section}/{slug}";
+        var url = $"/{section}/{slug}";
         Dictionary<string, string> departments = taxonomies["afdelinger"];
         var document = new SearchDocument
         {
             Id = id,
             Type = typeName,
             Title = item.Text("title"),
-            Summary = item.Text("summary"),
-            Body = string.Join("\n\n", new[] { PlainText(item.Body) }.Concat(indexed)),
+            Summary = masteredTop is null ? item.Text("summary") : $"{item.Text("summary")}\n{masteredTop}",
+            Body = string.Join("\n\n", new[] { PlainText(item.Body) }.Concat(indexed).Concat(masteredLines)),
             Url = url,
-            Audience = Enum.Parse<Audience>(audienceText),
-            Departments = [.. item.List("departments").Select(d => departments.TryGetValue(d, out string? label) ? label : d)],
+            Audience = audience,
+            Departments = [.. item.List("departments").Select(d => departments.TryGetValue(d, out var label) ? label : d)],
             Tags = item.List("tags"),
             Facets = facets,
             Boost = boost,
@@ -112,12 +123,12 @@ internal static partial class SeedDocuments
         }
 
         MatchCollection headings = SlideHeading().Matches(item.Body);
-        for (int i = 0; i < headings.Count; i++)
+        for (var i = 0; i < headings.Count; i++)
         {
-            int start = headings[i].Index + headings[i].Length;
-            int end = i + 1 < headings.Count ? headings[i + 1].Index : item.Body.Length;
-            string number = headings[i].Groups[1].Value;
-            string title = headings[i].Groups[2].Value.Trim();
+            var start = headings[i].Index + headings[i].Length;
+            var end = i + 1 < headings.Count ? headings[i + 1].Index : item.Body.Length;
+            var number = headings[i].Groups[1].Value;
+            var title = headings[i].Groups[2].Value.Trim();
             yield return document with
             {
                 Id = $"{id}#slide-{number}",
@@ -130,13 +141,52 @@ internal static partial class SeedDocuments
         }
     }
 
+    /// <summary>
+    /// As the site's SearchDocuments.Mastered: per levelled reference a body line "title: level", and the
+    /// titles at the field's highest level once more in the summary ("level: t1, t2"), so teachers rank
+    /// first; only references whose audience is no wider than the item's own.
+    /// </summary>
+    private static (List<string> Lines, string? Top) Mastered(FrontMatter item, JsonElement[] fields, Audience audience,
+        Dictionary<(string Type, string Slug), Referenced> referenced)
+    {
+        var lines = new List<string>();
+        var top = new List<string>();
+        foreach (JsonElement field in fields.Where(f => f.GetProperty("kind").GetString() == "reference" && f.TryGetProperty("levels", out JsonElement l) && l.GetArrayLength() > 0))
+        {
+            var highestLevel = field.GetProperty("levels").EnumerateArray().Last().GetString()!;
+            string[] referenceTypes = [.. field.GetProperty("referenceTypes").EnumerateArray().Select(t => t.GetString()!)];
+            var highest = new List<string>();
+            foreach ((var slug, var level) in item.Pairs(field.GetProperty("name").GetString()!))
+            {
+                Referenced? target = referenceTypes.Select(t => referenced.GetValueOrDefault((t, slug))).FirstOrDefault(r => r is not null);
+                if (target is null || target.Audience > audience)
+                {
+                    continue;
+                }
+
+                lines.Add(level.Length == 0 ? target.Title : $"{target.Title}: {level}");
+                if (level == highestLevel)
+                {
+                    highest.Add(target.Title);
+                }
+            }
+
+            if (highest.Count > 0)
+            {
+                top.Add($"{highestLevel}: {string.Join(", ", highest)}");
+            }
+        }
+
+        return (lines, top.Count == 0 ? null : string.Join("\n", top));
+    }
+
     private static bool Flag(JsonElement field, string name) =>
         field.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.True;
 
     /// <summary>"2027-02-02 13:00-15:30" → the start in UTC (the seed's times are Danish local time).</summary>
     private static DateTime? RangeStartUtc(string range)
     {
-        string start = range.Split(' ')[0] + " " + range.Split(' ')[1].Split('-')[0];
+        var start = range.Split(' ')[0] + " " + range.Split(' ')[1].Split('-')[0];
         DateTime local = DateTime.ParseExact(start, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         return TimeZoneInfo.ConvertTimeToUtc(local, Copenhagen);
     }
@@ -144,7 +194,7 @@ internal static partial class SeedDocuments
     /// <summary>Markdown as the reader sees it: no markers, link text without the address.</summary>
     private static string PlainText(string markdown)
     {
-        string text = LinkPattern().Replace(markdown, "$1");
+        var text = LinkPattern().Replace(markdown, "$1");
         text = MarkerPattern().Replace(text, "");
         text = EmphasisPattern().Replace(text, "");
         return text.Trim();

@@ -65,7 +65,7 @@ public sealed class SearchIndex : IDisposable
     public static SearchIndex Open(string directoryPath, SearchIndexOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directoryPath);
-        string path = Path.GetFullPath(directoryPath);
+        var path = Path.GetFullPath(directoryPath);
         if (File.Exists(path))
         {
             // An index file of the former engine (or anything else) where the folder belongs.
@@ -74,18 +74,18 @@ public sealed class SearchIndex : IDisposable
 
         Directory.CreateDirectory(path);
         var analysis = new DanishAnalysis(options?.CompoundParts);
-        string? current = ReadCurrent(path);
+        var current = ReadCurrent(path);
         IndexGeneration? generation = null;
-        string? problem = "no index yet";
+        var problem = "no index yet";
         if (current is not null)
         {
             generation = IndexGeneration.TryOpen(Path.Combine(path, current), analysis, out problem);
         }
 
-        bool needsRebuild = generation is null;
+        var needsRebuild = generation is null;
         if (generation is null)
         {
-            string name = NewGenerationName();
+            var name = NewGenerationName();
             generation = IndexGeneration.Create(Path.Combine(path, name), analysis);
             WriteCurrent(path, name);
         }
@@ -131,8 +131,8 @@ public sealed class SearchIndex : IDisposable
     public void Upsert(IEnumerable<SearchDocument> docs)
     {
         ArgumentNullException.ThrowIfNull(docs);
-        List<SearchDocument> batch = LastOfEachId(docs);
-        foreach (SearchDocument doc in batch)
+        var batch = LastOfEachId(docs);
+        foreach (var doc in batch)
         {
             Validate(doc);
         }
@@ -178,8 +178,8 @@ public sealed class SearchIndex : IDisposable
         lock (_rebuildLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            string name = NewGenerationName();
-            IndexGeneration building = IndexGeneration.Create(Path.Combine(_path, name), _analysis, bulk: true);
+            var name = NewGenerationName();
+            var building = IndexGeneration.Create(Path.Combine(_path, name), _analysis, bulk: true);
             lock (_writeLock)
             {
                 _duringRebuild = [];
@@ -187,8 +187,8 @@ public sealed class SearchIndex : IDisposable
 
             try
             {
-                List<SearchDocument> documents = LastOfEachId(all);
-                foreach (SearchDocument doc in documents)
+                var documents = LastOfEachId(all);
+                foreach (var doc in documents)
                 {
                     Validate(doc);
                 }
@@ -211,7 +211,7 @@ public sealed class SearchIndex : IDisposable
             IndexGeneration old;
             lock (_writeLock)
             {
-                foreach (Action<IndexGeneration> change in _duringRebuild!)
+                foreach (var change in _duringRebuild!)
                 {
                     change(building);
                 }
@@ -307,8 +307,8 @@ public sealed class SearchIndex : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            IndexGeneration generation = _current;
-            IndexSearcher searcher = generation.Searchers.Acquire();
+            var generation = _current;
+            var searcher = generation.Searchers.Acquire();
             try
             {
                 return action(generation, searcher);
@@ -335,7 +335,7 @@ public sealed class SearchIndex : IDisposable
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            IndexGeneration generation = _current;
+            var generation = _current;
             long version;
             try
             {
@@ -356,11 +356,11 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Writes documents, on all cores for large batches (the ids are distinct here).</summary>
     private long AddAll(IndexGeneration generation, List<SearchDocument> documents, bool replace)
     {
-        long version = generation.Tracking.Generation;
+        var version = generation.Tracking.Generation;
         void AddOne(SearchDocument doc)
         {
-            LuceneDocument document = IndexFields.Build(doc, _facets);
-            long added = IndexFields.WithWordsRecorded(() => replace
+            var document = IndexFields.Build(doc, _facets);
+            var added = IndexFields.WithWordsRecorded(() => replace
                 ? generation.Tracking.UpdateDocument(new Term(IndexFields.Id, doc.Id), document)
                 : generation.Tracking.AddDocument(document));
             InterlockedMax(ref version, added);
@@ -402,7 +402,7 @@ public sealed class SearchIndex : IDisposable
     {
         var all = new List<SearchDocument>();
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (SearchDocument doc in docs)
+        foreach (var doc in docs)
         {
             ArgumentNullException.ThrowIfNull(doc);
             ArgumentException.ThrowIfNullOrEmpty(doc.Id, nameof(docs));
@@ -428,10 +428,10 @@ public sealed class SearchIndex : IDisposable
 
     private static void InterlockedMax(ref long target, long value)
     {
-        long seen = Interlocked.Read(ref target);
+        var seen = Interlocked.Read(ref target);
         while (value > seen)
         {
-            long previous = Interlocked.CompareExchange(ref target, value, seen);
+            var previous = Interlocked.CompareExchange(ref target, value, seen);
             if (previous == seen)
             {
                 return;
@@ -448,13 +448,13 @@ public sealed class SearchIndex : IDisposable
     {
         try
         {
-            string file = Path.Combine(path, CurrentFile);
+            var file = Path.Combine(path, CurrentFile);
             if (!File.Exists(file))
             {
                 return null;
             }
 
-            string name = File.ReadAllText(file).Trim();
+            var name = File.ReadAllText(file).Trim();
             return name.StartsWith(GenerationPrefix, StringComparison.Ordinal) && name.Length < 80
                 && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && !name.Contains("..", StringComparison.Ordinal) ? name : null;
         }
@@ -467,14 +467,14 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Points at the live generation; written to a temporary file and renamed, so it is never half-written.</summary>
     private static void WriteCurrent(string path, string name)
     {
-        string temporary = Path.Combine(path, CurrentFile + ".tmp");
+        var temporary = Path.Combine(path, CurrentFile + ".tmp");
         File.WriteAllText(temporary, name);
         File.Move(temporary, Path.Combine(path, CurrentFile), overwrite: true);
     }
 
     private static void DeleteOtherGenerations(string path, string keep)
     {
-        foreach (string directory in Directory.EnumerateDirectories(path, GenerationPrefix + "*"))
+        foreach (var directory in Directory.EnumerateDirectories(path, GenerationPrefix + "*"))
         {
             if (Path.GetFileName(directory) != keep)
             {

@@ -15,7 +15,7 @@ public sealed class SynonymSet
     {
         ArgumentNullException.ThrowIfNull(groups);
         var list = new List<IReadOnlyList<string>>();
-        foreach (IEnumerable<string> group in groups)
+        foreach (var group in groups)
         {
             string[] terms = [.. (group ?? []).Select(t => string.Join(' ', (t ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
                 .Where(t => t.Length is > 0 and <= 100).Distinct(StringComparer.OrdinalIgnoreCase)];

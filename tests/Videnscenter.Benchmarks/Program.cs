@@ -1,5 +1,5 @@
-using Videnscenter.Benchmarks.Pages;
 using Videnscenter.Benchmarks.Cluster;
+using Videnscenter.Benchmarks.Pages;
 using Videnscenter.Benchmarks.Search;
 
 // Benchmarks print figures; they are commands, not timed tests.

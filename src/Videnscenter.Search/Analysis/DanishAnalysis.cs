@@ -81,10 +81,10 @@ internal sealed class DanishAnalysis
     /// <summary>The stem of one word (lower-cased first), or "" for nothing.</summary>
     public string Stem(string word)
     {
-        using TokenStream stream = StemAnalyzer.GetTokenStream("w", word);
-        ICharTermAttribute term = stream.AddAttribute<ICharTermAttribute>();
+        using var stream = StemAnalyzer.GetTokenStream("w", word);
+        var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
-        string result = stream.IncrementToken() ? term.ToString() : "";
+        var result = stream.IncrementToken() ? term.ToString() : "";
         stream.End();
         return result;
     }
@@ -114,7 +114,7 @@ internal sealed class DanishAnalysis
         }
 
         var builder = new StringBuilder(composed.Length);
-        foreach (char c in composed)
+        foreach (var c in composed)
         {
             if (c is not ('\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'))
             {
@@ -160,7 +160,7 @@ internal sealed class DanishAnalysis
 
         // Decomposed letters written as base + combining mark become the precomposed letter, so that
         // "Pa\u030Arørende" is "pårørende"; invisible break hints inside words are removed.
-        foreach ((string from, string to) in new[]
+        foreach ((var from, var to) in new[]
                  {
                      ("a\u030A", "å"), ("A\u030A", "Å"), ("o\u0338", "ø"), ("O\u0338", "Ø"), ("e\u0301", "é"), ("E\u0301", "É"),
                      ("a\u0308", "ä"), ("A\u0308", "Ä"), ("o\u0308", "ö"), ("O\u0308", "Ö"), ("u\u0308", "ü"), ("U\u0308", "Ü"),
@@ -176,7 +176,7 @@ internal sealed class DanishAnalysis
     private static StemmerOverrideFilter.StemmerOverrideMap BuildOverrides()
     {
         var builder = new StemmerOverrideFilter.Builder(ignoreCase: false);
-        foreach ((string word, string stem) in IrregularInflections)
+        foreach ((var word, var stem) in IrregularInflections)
         {
             builder.Add(word, stem);
         }
@@ -241,9 +241,9 @@ internal sealed class AsciiSpellingFilter : TokenFilter
 
         if (_term.Buffer.AsSpan(0, _term.Length).IndexOfAny("æøå") >= 0)
         {
-            string word = _term.ToString();
-            string full = Fold(word, "oe");
-            string shortO = Fold(word, "o");
+            var word = _term.ToString();
+            var full = Fold(word, "oe");
+            var shortO = Fold(word, "o");
             _pending.Enqueue(full);
             if (shortO != full)
             {

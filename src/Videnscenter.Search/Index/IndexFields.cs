@@ -50,15 +50,15 @@ internal static class IndexFields
     /// <summary>The key shared by an item and its sub-documents: the id before '#'.</summary>
     public static string GroupOf(string id)
     {
-        int hash = id.IndexOf('#', StringComparison.Ordinal);
+        var hash = id.IndexOf('#', StringComparison.Ordinal);
         return hash < 0 ? id : id[..hash];
     }
 
     /// <summary>The slide number of an id such as "guid#slide-3"; 0 for a whole item.</summary>
     public static int SlideOf(string id)
     {
-        int at = id.LastIndexOf("#slide-", StringComparison.Ordinal);
-        return at >= 0 && int.TryParse(id.AsSpan(at + 7), NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number : 0;
+        var at = id.LastIndexOf("#slide-", StringComparison.Ordinal);
+        return at >= 0 && int.TryParse(id.AsSpan(at + 7), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0;
     }
 
     private static readonly FieldType WordsType = CreateWordsType();
@@ -107,7 +107,7 @@ internal static class IndexFields
             new NumericDocValuesField(Starts, doc.StartsUtc is { } starts ? ToUtc(starts).Ticks : 0),
             new StringField(TitleKey, TitleKeyOf(doc.Title), Field.Store.NO),
         };
-        foreach (string tag in doc.Tags)
+        foreach (var tag in doc.Tags)
         {
             document.Add(new Field(Summary, tag, TagsInSummary));
         }
@@ -120,19 +120,19 @@ internal static class IndexFields
         {
             AddFacet(document, facets, TypeFacet, doc.Type);
             AddFacet(document, facets, AudienceFacet, doc.Audience.ToString());
-            foreach (string department in doc.Departments)
+            foreach (var department in doc.Departments)
             {
                 AddFacet(document, facets, DepartmentFacet, department);
             }
 
-            foreach (string tag in doc.Tags)
+            foreach (var tag in doc.Tags)
             {
                 AddFacet(document, facets, TagFacet, tag);
             }
 
-            foreach ((string name, IReadOnlyList<string> values) in doc.Facets)
+            foreach ((var name, var values) in doc.Facets)
             {
-                foreach (string value in values)
+                foreach (var value in values)
                 {
                     AddFacet(document, facets, name, value);
                 }
@@ -145,7 +145,7 @@ internal static class IndexFields
     /// <summary>Lower-cased, whitespace-collapsed title, for title completions.</summary>
     public static string TitleKeyOf(string title)
     {
-        string key = string.Join(' ', DanishAnalysis.Normalize(title).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var key = string.Join(' ', DanishAnalysis.Normalize(title).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return key.Length > 200 ? key[..200] : key;
     }
 
@@ -237,7 +237,7 @@ internal static class IndexFields
     /// <summary>Runs <paramref name="add"/> (which adds one document) with its surface words recorded for the words field.</summary>
     public static T WithWordsRecorded<T>(Func<T> add)
     {
-        HashSet<string> words = WordListTokenStream.Current;
+        var words = WordListTokenStream.Current;
         words.Clear();
         SurfaceWordSink.RecordInto(words);
         try

@@ -88,7 +88,7 @@ internal sealed class IndexGeneration : IDisposable
     public static IndexGeneration Create(string path, DanishAnalysis analysis, bool bulk = false)
     {
         System.IO.Directory.CreateDirectory(path);
-        FSDirectory directory = FSDirectory.Open(path);
+        var directory = FSDirectory.Open(path);
         try
         {
             var writer = new IndexWriter(directory, Config(analysis, OpenMode.CREATE, bulk));
@@ -127,9 +127,9 @@ internal sealed class IndexGeneration : IDisposable
                 return null;
             }
 
-            using (DirectoryReader reader = DirectoryReader.Open(directory))
+            using (var reader = DirectoryReader.Open(directory))
             {
-                if (!reader.IndexCommit.UserData.TryGetValue(AnalyzerKey, out string? version) || version != analysis.AnalyzerVersion)
+                if (!reader.IndexCommit.UserData.TryGetValue(AnalyzerKey, out var version) || version != analysis.AnalyzerVersion)
                 {
                     problem = $"analyzer {version ?? "unknown"}, expected {analysis.AnalyzerVersion}";
                     directory.Dispose();
@@ -137,7 +137,7 @@ internal sealed class IndexGeneration : IDisposable
                 }
 
                 // Verifies every file's checksum: damage anywhere is found now, not in a search later.
-                foreach (AtomicReaderContext leaf in reader.Leaves)
+                foreach (var leaf in reader.Leaves)
                 {
                     leaf.AtomicReader.CheckIntegrity();
                 }
@@ -181,7 +181,7 @@ internal sealed class IndexGeneration : IDisposable
     /// <summary>Per-reader state: the facet ordinals (built once per reopened reader, on first use).</summary>
     public SortedSetDocValuesReaderState? FacetState(IndexReader reader)
     {
-        ReaderState state = _states.GetValue(reader, _ => new ReaderState());
+        var state = _states.GetValue(reader, _ => new ReaderState());
         lock (state)
         {
             if (!state.Built)
@@ -267,7 +267,7 @@ internal sealed class IndexGeneration : IDisposable
     private static BooleanQuery AudienceQuery(Audience reader)
     {
         var query = new BooleanQuery();
-        for (Audience level = Audience.Offentlig; level <= reader; level++)
+        for (var level = Audience.Offentlig; level <= reader; level++)
         {
             query.Add(new TermQuery(new Term(IndexFields.AudienceLevel, ((int)level).ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.SHOULD);
         }

@@ -23,7 +23,7 @@ internal static class Autocomplete
             return [];
         }
 
-        string key = IndexFields.TitleKeyOf(prefix.Length > MaxPrefixLength ? prefix[..MaxPrefixLength] : prefix);
+        var key = IndexFields.TitleKeyOf(prefix.Length > MaxPrefixLength ? prefix[..MaxPrefixLength] : prefix);
         if (key.Length == 0)
         {
             return [];
@@ -36,8 +36,8 @@ internal static class Autocomplete
 
         var results = new List<string>(max);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        TopDocs titles = searcher.Search(new PrefixQuery(new Term(IndexFields.TitleKey, key)), generation.AudienceFilter(reader), 200);
-        foreach (string title in titles.ScoreDocs
+        var titles = searcher.Search(new PrefixQuery(new Term(IndexFields.TitleKey, key)), generation.AudienceFilter(reader), 200);
+        foreach (var title in titles.ScoreDocs
                      .Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Title).Trim())
                      .OrderBy(IndexFields.TitleKeyOf, StringComparer.Ordinal))
         {
@@ -47,14 +47,14 @@ internal static class Autocomplete
             }
         }
 
-        int lastSpace = key.LastIndexOf(' ');
-        string head = lastSpace < 0 ? "" : key[..(lastSpace + 1)];
-        string word = key[(lastSpace + 1)..];
+        var lastSpace = key.LastIndexOf(' ');
+        var head = lastSpace < 0 ? "" : key[..(lastSpace + 1)];
+        var word = key[(lastSpace + 1)..];
         if (results.Count < max && word.Length > 0 && word.All(c => DanishAnalysis.IsWordChar(c)))
         {
-            foreach (string completion in new Vocabulary(searcher, reader).Completions(word, max))
+            foreach (var completion in new Vocabulary(searcher, reader).Completions(word, max))
             {
-                string suggestion = head + completion;
+                var suggestion = head + completion;
                 if (results.Count < max && seen.Add(suggestion))
                 {
                     results.Add(suggestion);

@@ -56,7 +56,7 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
     public void SetNextReader(AtomicReaderContext context)
     {
         Facets.SetNextReader(context);
-        AtomicReader reader = context.AtomicReader;
+        var reader = context.AtomicReader;
         _docBase = context.DocBase;
         _boost = reader.GetNumericDocValues(IndexFields.Boost);
         _starts = reader.GetNumericDocValues(IndexFields.Starts);
@@ -84,13 +84,13 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
             score *= BitConverter.Int64BitsToDouble(_boost.Get(doc));
         }
 
-        long starts = _starts?.Get(doc) ?? 0;
+        var starts = _starts?.Get(doc) ?? 0;
         if (starts != 0)
         {
             score *= starts >= nowTicks ? UpcomingFactor : PastFactor;
         }
 
-        long slide = _slide?.Get(doc) ?? 0;
+        var slide = _slide?.Get(doc) ?? 0;
         if (slide == 0 && _top.Count >= _capacity && score < _top.Peek().Score)
         {
             return; // Most matches of a common word: counted, not ranked.
@@ -101,12 +101,12 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
         {
             SlideMatches++;
             _segmentSlides!.Set(doc);
-            int ord = _group.GetOrd(doc);
-            if (!_segmentGroups!.TryGetValue(ord, out SlideGroup? group))
+            var ord = _group.GetOrd(doc);
+            if (!_segmentGroups!.TryGetValue(ord, out var group))
             {
                 var key = new BytesRef();
                 _group.LookupOrd(ord, key);
-                string name = key.Utf8ToString();
+                var name = key.Utf8ToString();
                 if (!_slideGroups.TryGetValue(name, out group))
                 {
                     group = new SlideGroup(name, entry);
@@ -153,9 +153,9 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
             return;
         }
 
-        foreach (FacetsCollector.MatchingDocs matching in Facets.GetMatchingDocs())
+        foreach (var matching in Facets.GetMatchingDocs())
         {
-            foreach ((AtomicReaderContext context, FixedBitSet slides) in _slideBits)
+            foreach ((var context, var slides) in _slideBits)
             {
                 if (ReferenceEquals(context, matching.Context) && matching.Bits is FixedBitSet bits)
                 {
@@ -164,15 +164,15 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
             }
         }
 
-        foreach (SlideGroup group in _slideGroups.Values)
+        foreach (var group in _slideGroups.Values)
         {
             if (deckMatched(group.Name))
             {
                 continue;
             }
 
-            Entry representative = group.First;
-            foreach (FacetsCollector.MatchingDocs matching in Facets.GetMatchingDocs())
+            var representative = group.First;
+            foreach (var matching in Facets.GetMatchingDocs())
             {
                 if (matching.Context.Ord == representative.Leaf && matching.Bits is FixedBitSet bits)
                 {
@@ -237,7 +237,7 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
 
         public int Compare(Entry? x, Entry? y)
         {
-            int byScore = x!.Score.CompareTo(y!.Score);
+            var byScore = x!.Score.CompareTo(y!.Score);
             return byScore != 0 ? byScore : string.CompareOrdinal(y.Id, x.Id);
         }
     }

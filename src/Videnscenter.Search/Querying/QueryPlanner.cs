@@ -34,13 +34,13 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
 
     public QueryPlan Plan(UserQuery query)
     {
-        List<QueryWord> words = MergeSplitCompounds(query.Words);
+        var words = MergeSplitCompounds(query.Words);
         var clauses = new List<Query>();
         var corrected = new List<string>();
-        bool anyCorrection = false;
-        foreach (QueryWord word in words)
+        var anyCorrection = false;
+        foreach (var word in words)
         {
-            (Query? clause, string? correction) = WordClause(word, allowCorrection: true);
+            (var clause, var correction) = WordClause(word, allowCorrection: true);
             corrected.Add(correction ?? word.Surface);
             anyCorrection |= correction is not null;
             if (clause is not null)
@@ -49,13 +49,13 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
             }
         }
 
-        foreach (QueryPhrase phrase in query.Phrases)
+        foreach (var phrase in query.Phrases)
         {
             clauses.Add(PhraseClause(phrase));
         }
 
         var exclusions = new List<Query>();
-        foreach (QueryWord word in query.ExcludedWords)
+        foreach (var word in query.ExcludedWords)
         {
             if (WordClause(word, allowCorrection: false).Clause is { } clause)
             {
@@ -63,7 +63,7 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
             }
         }
 
-        foreach (QueryPhrase phrase in query.ExcludedPhrases)
+        foreach (var phrase in query.ExcludedPhrases)
         {
             exclusions.Add(PhraseClause(phrase, highlight: false));
         }
@@ -73,7 +73,7 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
             return new QueryPlan(null, null, null, _synonymsTried, _highlight);
         }
 
-        string? didYouMean = anyCorrection ? string.Join(' ', corrected.Concat(query.Phrases.Select(p => $"\"{p.Surface}\""))) : null;
+        var didYouMean = anyCorrection ? string.Join(' ', corrected.Concat(query.Phrases.Select(p => $"\"{p.Surface}\""))) : null;
         return new QueryPlan(
             Combine(clauses, exclusions, Occur.MUST),
             clauses.Count > 1 ? Combine(clauses, exclusions, Occur.SHOULD) : null,
@@ -86,7 +86,7 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
     public Query FieldsQuery(string stem)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach ((string field, float weight) in IndexFields.TextFields)
+        foreach ((var field, var weight) in IndexFields.TextFields)
         {
             query.Add(new TermQuery(new Term(field, stem)) { Boost = weight }, Occur.SHOULD);
         }
@@ -97,12 +97,12 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
     private static BooleanQuery Combine(List<Query> clauses, List<Query> exclusions, Occur occur)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (Query clause in clauses)
+        foreach (var clause in clauses)
         {
             query.Add(clause, occur);
         }
 
-        foreach (Query exclusion in exclusions)
+        foreach (var exclusion in exclusions)
         {
             query.Add(exclusion, Occur.MUST_NOT);
         }
@@ -114,13 +114,13 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
     private List<QueryWord> MergeSplitCompounds(List<QueryWord> words)
     {
         var merged = new List<QueryWord>(words.Count);
-        for (int i = 0; i < words.Count; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            QueryWord word = words[i];
+            var word = words[i];
             if (i + 1 < words.Count && !word.Prefix && !words[i + 1].Prefix
                 && vocabulary.StemVisible(Stem(word.Joined + words[i + 1].Joined)))
             {
-                QueryWord next = words[i + 1];
+                var next = words[i + 1];
                 merged.Add(new QueryWord(word.Surface + " " + next.Surface, [.. word.Parts, .. next.Parts], false));
                 i++;
                 continue;
@@ -140,8 +140,8 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
             return (PrefixClause(word.Joined), null);
         }
 
-        string joined = word.Joined;
-        string stem = Stem(joined);
+        var joined = word.Joined;
+        var stem = Stem(joined);
         if (stem.Length == 0)
         {
             return (null, null);
@@ -179,11 +179,11 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
         }
 
         // An unknown word may be the last part of compounds the index holds ("vejledning" in "mestringsvejledning").
-        IReadOnlyList<string> compounds = vocabulary.CompoundsEndingWith(joined, 16);
+        var compounds = vocabulary.CompoundsEndingWith(joined, 16);
         if (compounds.Count > 0)
         {
             var any = new BooleanQuery(disableCoord: true);
-            foreach (string compound in compounds)
+            foreach (var compound in compounds)
             {
                 any.Add(FieldsQuery(Highlight(Stem(compound))), Occur.SHOULD);
             }
@@ -198,14 +198,14 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
     private Query CompoundClause(string joinedStem, List<string> parts)
     {
         Highlight(joinedStem);
-        Query joinedQuery = FieldsQuery(joinedStem);
+        var joinedQuery = FieldsQuery(joinedStem);
         if (parts.Count < 2)
         {
             return joinedQuery;
         }
 
         var allParts = new BooleanQuery(disableCoord: true);
-        foreach (string part in parts)
+        foreach (var part in parts)
         {
             allParts.Add(FieldsQuery(Highlight(Stem(part))), Occur.MUST);
         }
@@ -224,16 +224,16 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
     /// </summary>
     private List<string>? Split(string word)
     {
-        for (int at = word.Length - MinPartLength; at >= MinPartLength; at--)
+        for (var at = word.Length - MinPartLength; at >= MinPartLength; at--)
         {
-            string tail = word[at..];
+            var tail = word[at..];
             if (DanishAnalysis.IsStopWord(tail) || !vocabulary.StemVisible(Stem(tail)))
             {
                 continue;
             }
 
-            string head = word[..at];
-            foreach (string candidate in (string[])[head, head.Length > MinPartLength + 1 && head[^1] is 's' or 'e' ? head[..^1] : ""])
+            var head = word[..at];
+            foreach (var candidate in (string[])[head, head.Length > MinPartLength + 1 && head[^1] is 's' or 'e' ? head[..^1] : ""])
             {
                 if (candidate.Length >= MinPartLength && !DanishAnalysis.IsStopWord(candidate) && vocabulary.StemVisible(Stem(candidate)))
                 {
@@ -254,7 +254,7 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
 
         _highlight.Add(prefix + "*");
         var query = new BooleanQuery(disableCoord: true);
-        foreach ((string field, float weight) in IndexFields.TextFields)
+        foreach ((var field, var weight) in IndexFields.TextFields)
         {
             query.Add(new PrefixQuery(new Term(field, prefix)) { Boost = weight }, Occur.SHOULD);
         }
@@ -267,12 +267,12 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
     private Query PhraseClause(QueryPhrase phrase, bool highlight = true)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach ((string field, float weight) in IndexFields.TextFields)
+        foreach ((var field, var weight) in IndexFields.TextFields)
         {
             var fieldPhrase = new PhraseQuery { Boost = weight };
-            foreach ((string word, int position) in phrase.Words)
+            foreach ((var word, var position) in phrase.Words)
             {
-                string stem = Stem(word);
+                var stem = Stem(word);
                 if (highlight)
                 {
                     Highlight(stem);
@@ -296,16 +296,16 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
         }
 
         var alternatives = new List<Query>();
-        foreach (IReadOnlyList<string> group in synonyms.Groups)
+        foreach (var group in synonyms.Groups)
         {
             if (!group.Any(term => SameTerm(term, word, stem)))
             {
                 continue;
             }
 
-            foreach (string other in group.Where(term => !SameTerm(term, word, stem)))
+            foreach (var other in group.Where(term => !SameTerm(term, word, stem)))
             {
-                UserQuery parsed = UserQuery.Parse(other.Contains(' ', StringComparison.Ordinal) ? $"\"{other}\"" : other);
+                var parsed = UserQuery.Parse(other.Contains(' ', StringComparison.Ordinal) ? $"\"{other}\"" : other);
                 if (parsed.Phrases.Count == 1)
                 {
                     alternatives.Add(PhraseClause(parsed.Phrases[0]));
@@ -329,7 +329,7 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
         }
 
         var either = new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD } };
-        foreach (Query alternative in alternatives)
+        foreach (var alternative in alternatives)
         {
             // What was typed ranks above what it was widened to.
             alternative.Boost *= SynonymWeight;
@@ -341,7 +341,7 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
 
     private bool SameTerm(string term, string word, string stem)
     {
-        string folded = DanishAnalysis.Normalize(term).ToLowerInvariant();
+        var folded = DanishAnalysis.Normalize(term).ToLowerInvariant();
         return folded == word || (!folded.Contains(' ', StringComparison.Ordinal) && Stem(folded.Replace("-", "", StringComparison.Ordinal)) == stem);
     }
 
@@ -353,7 +353,7 @@ internal sealed class QueryPlanner(DanishAnalysis analysis, Vocabulary vocabular
 
     private string Stem(string word)
     {
-        if (!_stems.TryGetValue(word, out string? stem))
+        if (!_stems.TryGetValue(word, out var stem))
         {
             stem = analysis.Stem(word);
             _stems[word] = stem;

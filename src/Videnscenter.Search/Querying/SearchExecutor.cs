@@ -28,29 +28,29 @@ internal static class SearchExecutor
 
     public static SearchResult Run(IndexGeneration generation, IndexSearcher searcher, DanishAnalysis analysis, SynonymSet synonyms, SearchRequest request)
     {
-        int pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
-        int page = Math.Max(1, request.Page);
-        Audience reader = Enum.IsDefined(request.Reader) ? request.Reader : Audience.Offentlig;
-        UserQuery parsed = UserQuery.Parse(request.Query);
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, request.Page);
+        var reader = Enum.IsDefined(request.Reader) ? request.Reader : Audience.Offentlig;
+        var parsed = UserQuery.Parse(request.Query);
         if (!parsed.HasPositive)
         {
             return SearchResult.Empty(page, pageSize);
         }
 
         var vocabulary = new Vocabulary(searcher, reader);
-        QueryPlan plan = new QueryPlanner(analysis, vocabulary, synonyms).Plan(parsed);
+        var plan = new QueryPlanner(analysis, vocabulary, synonyms).Plan(parsed);
         if (plan.AllWords is null)
         {
             return SearchResult.Empty(page, pageSize);
         }
 
-        Filter? filter = Filters(generation, reader, request);
-        long nowTicks = (request.NowUtc ?? DateTime.UtcNow).Ticks;
-        long offset = (long)(page - 1) * pageSize;
-        int wanted = (int)Math.Min(offset + pageSize, MaxRankedDepth);
+        var filter = Filters(generation, reader, request);
+        var nowTicks = (request.NowUtc ?? DateTime.UtcNow).Ticks;
+        var offset = (long)(page - 1) * pageSize;
+        var wanted = (int)Math.Min(offset + pageSize, MaxRankedDepth);
 
-        Collected collected = Collect(searcher, plan.AllWords, filter, wanted, nowTicks);
-        bool relaxed = false;
+        var collected = Collect(searcher, plan.AllWords, filter, wanted, nowTicks);
+        var relaxed = false;
         if (collected.Total == 0 && plan.AnyWord is not null)
         {
             collected = Collect(searcher, plan.AnyWord, filter, wanted, nowTicks);
@@ -63,13 +63,13 @@ internal static class SearchExecutor
         }
 
         var onPage = new List<(Group Group, int Shown)>();
-        for (long i = offset; i < collected.Groups.Count && onPage.Count < pageSize; i++)
+        for (var i = offset; i < collected.Groups.Count && onPage.Count < pageSize; i++)
         {
-            Group group = collected.Groups[(int)i];
+            var group = collected.Groups[(int)i];
             onPage.Add((group, ShownDocument(searcher, group, reader)));
         }
 
-        MatchOffsets offsets = MatchOffsets.Collect(searcher, onPage.SelectMany(p => p.Group.Slides.Select(s => s.Doc).Append(p.Shown)), plan.HighlightTerms);
+        var offsets = MatchOffsets.Collect(searcher, onPage.SelectMany(p => p.Group.Slides.Select(s => s.Doc).Append(p.Shown)), plan.HighlightTerms);
         var hits = onPage.Select(p => BuildHit(searcher, p.Group, p.Shown, offsets)).ToList();
 
         return new SearchResult
@@ -99,7 +99,7 @@ internal static class SearchExecutor
 
         Require(IndexFields.TypeFacet, request.Type);
         Require(IndexFields.DepartmentFacet, request.Department);
-        foreach ((string name, string value) in request.FacetFilters ?? new Dictionary<string, string>())
+        foreach ((var name, var value) in request.FacetFilters ?? new Dictionary<string, string>())
         {
             if (!string.IsNullOrWhiteSpace(name))
             {
@@ -107,7 +107,7 @@ internal static class SearchExecutor
             }
         }
 
-        Filter? access = generation.AudienceFilter(reader);
+        var access = generation.AudienceFilter(reader);
         if (terms.Count == 0)
         {
             return access;
@@ -119,7 +119,7 @@ internal static class SearchExecutor
             all.Add(new ConstantScoreQuery(access), Occur.MUST);
         }
 
-        foreach (Term term in terms)
+        foreach (var term in terms)
         {
             all.Add(new TermQuery(term), Occur.MUST);
         }
@@ -134,7 +134,7 @@ internal static class SearchExecutor
 
     private static Collected Collect(IndexSearcher searcher, Query query, Filter? filter, int wanted, long nowTicks)
     {
-        int capacity = Math.Max(wanted * 2, wanted + 10);
+        var capacity = Math.Max(wanted * 2, wanted + 10);
         while (true)
         {
             var collector = new GroupingCollector(capacity, nowTicks);
@@ -146,16 +146,16 @@ internal static class SearchExecutor
 
             // A deck "matched itself" when its own document is among the matches.
             var deckMatched = new Dictionary<string, bool>(StringComparer.Ordinal);
-            foreach (string deck in collector.SlideGroups.Keys)
+            foreach (var deck in collector.SlideGroups.Keys)
             {
                 deckMatched[deck] = IsMatch(searcher, collector, deck);
             }
 
             collector.CountOncePerDeck(deck => deckMatched[deck]);
-            int total = collector.Matches - collector.SlideMatches + deckMatched.Count(d => !d.Value);
+            var total = collector.Matches - collector.SlideMatches + deckMatched.Count(d => !d.Value);
 
-            List<Group> groups = GroupBest(collector);
-            bool complete = groups.Count >= wanted || capacity >= collector.Matches;
+            var groups = GroupBest(collector);
+            var complete = groups.Count >= wanted || capacity >= collector.Matches;
             if (complete || capacity >= 8 * MaxRankedDepth)
             {
                 return new Collected(total, groups, collector);
@@ -170,11 +170,11 @@ internal static class SearchExecutor
     {
         var groups = new List<Group>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (GroupingCollector.Entry entry in collector.Best())
+        foreach (var entry in collector.Best())
         {
             if (entry.Slide == 0)
             {
-                if (collector.SlideGroups.TryGetValue(entry.Id, out GroupingCollector.SlideGroup? decked))
+                if (collector.SlideGroups.TryGetValue(entry.Id, out var decked))
                 {
                     if (seen.Add(entry.Id))
                     {
@@ -182,7 +182,7 @@ internal static class SearchExecutor
                     }
                     else
                     {
-                        int at = groups.FindIndex(g => g.Key == entry.Id);
+                        var at = groups.FindIndex(g => g.Key == entry.Id);
                         groups[at] = groups[at] with { Document = entry };
                     }
                 }
@@ -194,10 +194,10 @@ internal static class SearchExecutor
                 continue;
             }
 
-            string key = IndexFields.GroupOf(entry.Id);
+            var key = IndexFields.GroupOf(entry.Id);
             if (seen.Add(key))
             {
-                GroupingCollector.SlideGroup slides = collector.SlideGroups[key];
+                var slides = collector.SlideGroups[key];
                 groups.Add(new Group(key, entry.Score, null, slides.Best, collector));
             }
         }
@@ -207,23 +207,23 @@ internal static class SearchExecutor
 
     private static bool IsMatch(IndexSearcher searcher, GroupingCollector collector, string id)
     {
-        foreach (AtomicReaderContext leaf in searcher.IndexReader.Leaves)
+        foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            DocsEnum? docs = leaf.AtomicReader.GetTermDocsEnum(new Term(IndexFields.Id, id));
+            var docs = leaf.AtomicReader.GetTermDocsEnum(new Term(IndexFields.Id, id));
             if (docs is null)
             {
                 continue;
             }
 
-            Lucene.Net.Util.IBits? live = leaf.AtomicReader.LiveDocs;
-            for (int doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            var live = leaf.AtomicReader.LiveDocs;
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
             {
                 if (live is not null && !live.Get(doc))
                 {
                     continue;
                 }
 
-                foreach (FacetsCollector.MatchingDocs matching in collector.Facets.GetMatchingDocs())
+                foreach (var matching in collector.Facets.GetMatchingDocs())
                 {
                     if (matching.Context.Ord == leaf.Ord && matching.Bits is Lucene.Net.Util.FixedBitSet bits && bits.Get(doc))
                     {
@@ -239,7 +239,7 @@ internal static class SearchExecutor
     /// <summary>The deck itself is shown when it exists and the reader may see it, even if only slides matched.</summary>
     private static int ShownDocument(IndexSearcher searcher, Group group, Audience reader)
     {
-        int shown = group.Document?.Doc ?? -1;
+        var shown = group.Document?.Doc ?? -1;
         if (shown < 0 && group.Slides.Count > 0)
         {
             shown = FindVisible(searcher, group.Key, reader) ?? group.Slides[0].Doc;
@@ -250,17 +250,17 @@ internal static class SearchExecutor
 
     private static SearchHit BuildHit(IndexSearcher searcher, Group group, int shownDoc, MatchOffsets offsets)
     {
-        LuceneDocument shown = searcher.Doc(shownDoc);
-        string shownId = shown.Get(IndexFields.Id);
+        var shown = searcher.Doc(shownDoc);
+        var shownId = shown.Get(IndexFields.Id);
         var slides = new List<SlideHit>();
-        foreach (GroupingCollector.Entry slide in group.Slides)
+        foreach (var slide in group.Slides)
         {
             if (slide.Doc == shownDoc)
             {
                 continue;
             }
 
-            LuceneDocument document = searcher.Doc(slide.Doc);
+            var document = searcher.Doc(slide.Doc);
             slides.Add(new SlideHit(
                 document.Get(IndexFields.Id),
                 slide.Slide,
@@ -284,28 +284,28 @@ internal static class SearchExecutor
 
     private static int? FindVisible(IndexSearcher searcher, string id, Audience reader)
     {
-        TopDocs found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
+        var found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
         if (found.ScoreDocs.Length == 0)
         {
             return null;
         }
 
-        int doc = found.ScoreDocs[0].Doc;
-        return int.TryParse(searcher.Doc(doc).Get(IndexFields.AudienceLevel), out int level) && level <= (int)reader ? doc : null;
+        var doc = found.ScoreDocs[0].Doc;
+        return int.TryParse(searcher.Doc(doc).Get(IndexFields.AudienceLevel), out var level) && level <= (int)reader ? doc : null;
     }
 
 
     private static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> CountFacets(IndexGeneration generation, IndexSearcher searcher, GroupingCollector collector)
     {
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
-        SortedSetDocValuesReaderState? state = generation.FacetState(searcher.IndexReader);
+        var state = generation.FacetState(searcher.IndexReader);
         if (state is null)
         {
             return result;
         }
 
         var counts = new SortedSetDocValuesFacetCounts(state, collector.Facets);
-        foreach (FacetResult dimension in counts.GetAllDims(MaxFacetValues))
+        foreach (var dimension in counts.GetAllDims(MaxFacetValues))
         {
             FacetValue[] values = [.. dimension.LabelValues
                 .Select(v => new FacetValue(v.Label, (int)v.Value))

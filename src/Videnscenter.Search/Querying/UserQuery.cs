@@ -53,19 +53,19 @@ internal sealed class UserQuery
             return query;
         }
 
-        string input = DanishAnalysis.Normalize(text.Length > MaxInputLength ? text[..MaxInputLength] : text);
+        var input = DanishAnalysis.Normalize(text.Length > MaxInputLength ? text[..MaxInputLength] : text);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int i = 0;
+        var i = 0;
         while (i < input.Length && query.Count < MaxClauses)
         {
-            char c = input[i];
+            var c = input[i];
             if (char.IsWhiteSpace(c))
             {
                 i++;
                 continue;
             }
 
-            bool excluded = false;
+            var excluded = false;
             if (c == '-' && i + 1 < input.Length && !char.IsWhiteSpace(input[i + 1]))
             {
                 excluded = true;
@@ -75,10 +75,10 @@ internal sealed class UserQuery
 
             if (c == '"')
             {
-                int end = input.IndexOf('"', i + 1);
-                string inner = end < 0 ? input[(i + 1)..] : input[(i + 1)..end];
+                var end = input.IndexOf('"', i + 1);
+                var inner = end < 0 ? input[(i + 1)..] : input[(i + 1)..end];
                 i = end < 0 ? input.Length : end + 1;
-                QueryPhrase? phrase = ParsePhrase(inner);
+                var phrase = ParsePhrase(inner);
                 if (phrase is null || !seen.Add((excluded ? "-\"" : "\"") + phrase.Surface))
                 {
                     continue;
@@ -98,13 +98,13 @@ internal sealed class UserQuery
                 continue;
             }
 
-            int start = i;
+            var start = i;
             while (i < input.Length && !char.IsWhiteSpace(input[i]) && input[i] != '"')
             {
                 i++;
             }
 
-            foreach (QueryWord word in ParseToken(input[start..i]))
+            foreach (var word in ParseToken(input[start..i]))
             {
                 if (seen.Add((excluded ? "-" : "") + word.Joined + (word.Prefix ? "*" : "")) && query.Count < MaxClauses)
                 {
@@ -125,7 +125,7 @@ internal sealed class UserQuery
     private static IEnumerable<QueryWord> ParseToken(string token, bool keepStopWords = false)
     {
         var segments = new List<(string Text, int End)>();
-        int i = 0;
+        var i = 0;
         while (i < token.Length)
         {
             if (!IsWordCharAt(token, i))
@@ -134,7 +134,7 @@ internal sealed class UserQuery
                 continue;
             }
 
-            int start = i;
+            var start = i;
             while (i < token.Length && IsWordCharAt(token, i))
             {
                 i += char.IsSurrogatePair(token, i) ? 2 : 1;
@@ -143,10 +143,10 @@ internal sealed class UserQuery
             segments.Add((token[start..i], i));
         }
 
-        for (int s = 0; s < segments.Count; s++)
+        for (var s = 0; s < segments.Count; s++)
         {
-            (string text, int end) = segments[s];
-            bool prefix = end < token.Length && token[end] == '*';
+            (var text, var end) = segments[s];
+            var prefix = end < token.Length && token[end] == '*';
             if (ToWord(text, prefix, keepStopWords) is { } word)
             {
                 yield return word;
@@ -157,12 +157,12 @@ internal sealed class UserQuery
     private static QueryPhrase? ParsePhrase(string inner)
     {
         var words = new List<(string, int)>();
-        int position = 0;
-        foreach (string token in inner.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var position = 0;
+        foreach (var token in inner.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            foreach (QueryWord word in ParseToken(token, keepStopWords: true))
+            foreach (var word in ParseToken(token, keepStopWords: true))
             {
-                foreach (string part in word.Parts)
+                foreach (var part in word.Parts)
                 {
                     if (!DanishAnalysis.IsStopWord(part))
                     {
@@ -180,7 +180,7 @@ internal sealed class UserQuery
         }
 
         var surface = new StringBuilder();
-        foreach ((string word, int _) in words)
+        foreach ((var word, var _) in words)
         {
             surface.Append(surface.Length == 0 ? "" : " ").Append(word);
         }
@@ -192,9 +192,9 @@ internal sealed class UserQuery
     private static QueryWord? ToWord(string text, bool prefix, bool keepStopWords)
     {
         var parts = new List<string>();
-        foreach (string raw in text.Split(['-', '\'', '\u2019', '\u2011'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in text.Split(['-', '\'', '\u2019', '\u2011'], StringSplitOptions.RemoveEmptyEntries))
         {
-            string part = raw.ToLowerInvariant();
+            var part = raw.ToLowerInvariant();
             if (part == "s" && parts.Count > 0)
             {
                 continue; // "SIND's" → "sind"

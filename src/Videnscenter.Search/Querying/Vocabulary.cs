@@ -28,13 +28,13 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
             return false;
         }
 
-        if (_stemKnown.TryGetValue(stem, out bool known))
+        if (_stemKnown.TryGetValue(stem, out var known))
         {
             return known;
         }
 
         known = false;
-        foreach ((string field, float _) in IndexFields.TextFields)
+        foreach ((var field, var _) in IndexFields.TextFields)
         {
             if (HasVisibleDocument(field, stem))
             {
@@ -56,18 +56,18 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
     /// </summary>
     public string? Closest(string word, int maxEdits)
     {
-        Terms? terms = MultiFields.GetTerms(_reader, _wordsField);
+        var terms = MultiFields.GetTerms(_reader, _wordsField);
         if (terms is null || word.Length > 40)
         {
             return null;
         }
 
         var automaton = new CompiledAutomaton(new LevenshteinAutomata(word, withTranspositions: true).ToAutomaton(maxEdits));
-        TermsEnum candidates = automaton.GetTermsEnum(terms);
+        var candidates = automaton.GetTermsEnum(terms);
         var scored = new List<(string Word, int Distance, int Frequency)>();
         while (scored.Count < MaxCandidates * 8 && candidates.MoveNext())
         {
-            string candidate = candidates.Term.Utf8ToString();
+            var candidate = candidates.Term.Utf8ToString();
             if (candidate == word)
             {
                 continue;
@@ -76,7 +76,7 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
             scored.Add((candidate, Distance(word, candidate), candidates.DocFreq));
         }
 
-        foreach ((string candidate, int _, int _) in scored.OrderBy(s => s.Distance).ThenByDescending(s => s.Frequency).ThenBy(s => s.Word, StringComparer.Ordinal).Take(MaxCandidates))
+        foreach ((var candidate, var _, var _) in scored.OrderBy(s => s.Distance).ThenByDescending(s => s.Frequency).ThenBy(s => s.Word, StringComparer.Ordinal).Take(MaxCandidates))
         {
             if (WordVisible(candidate))
             {
@@ -90,19 +90,19 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
     /// <summary>Visible words that end with <paramref name="tail"/> and are longer: compounds with it as their last part.</summary>
     public IReadOnlyList<string> CompoundsEndingWith(string tail, int max)
     {
-        Terms? terms = MultiFields.GetTerms(_reader, _wordsField);
+        var terms = MultiFields.GetTerms(_reader, _wordsField);
         if (terms is null || tail.Length < 4)
         {
             return [];
         }
 
-        Automaton pattern = BasicOperations.Concatenate(BasicAutomata.MakeAnyString(), BasicAutomata.MakeString(tail));
+        var pattern = BasicOperations.Concatenate(BasicAutomata.MakeAnyString(), BasicAutomata.MakeString(tail));
         var automaton = new CompiledAutomaton(pattern);
-        TermsEnum candidates = automaton.GetTermsEnum(terms);
+        var candidates = automaton.GetTermsEnum(terms);
         var found = new List<(string Word, int Frequency)>();
         while (found.Count < max * 8 && candidates.MoveNext())
         {
-            string candidate = candidates.Term.Utf8ToString();
+            var candidate = candidates.Term.Utf8ToString();
             if (candidate.Length >= tail.Length + 3)
             {
                 found.Add((candidate, candidates.DocFreq));
@@ -116,13 +116,13 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
     /// <summary>Visible words starting with <paramref name="prefix"/>, most frequent first.</summary>
     public IReadOnlyList<string> Completions(string prefix, int max)
     {
-        Terms? terms = MultiFields.GetTerms(_reader, _wordsField);
+        var terms = MultiFields.GetTerms(_reader, _wordsField);
         if (terms is null || prefix.Length == 0)
         {
             return [];
         }
 
-        TermsEnum enumerator = terms.GetEnumerator();
+        var enumerator = terms.GetEnumerator();
         var prefixBytes = new BytesRef(prefix);
         if (enumerator.SeekCeil(prefixBytes) == TermsEnum.SeekStatus.END)
         {
@@ -130,10 +130,10 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
         }
 
         var found = new List<(string Word, int Frequency)>();
-        int scanned = 0;
+        var scanned = 0;
         do
         {
-            BytesRef term = enumerator.Term;
+            var term = enumerator.Term;
             if (!StringHelper.StartsWith(term, prefixBytes))
             {
                 break;
@@ -155,18 +155,18 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
     private bool HasVisibleDocument(string field, string text)
     {
         var bytes = new BytesRef(text);
-        foreach (AtomicReaderContext leaf in _reader.Leaves)
+        foreach (var leaf in _reader.Leaves)
         {
-            AtomicReader segment = leaf.AtomicReader;
-            DocsEnum? docs = segment.GetTermDocsEnum(new Term(field, bytes));
+            var segment = leaf.AtomicReader;
+            var docs = segment.GetTermDocsEnum(new Term(field, bytes));
             if (docs is null)
             {
                 continue;
             }
 
-            IBits? live = segment.LiveDocs;
-            NumericDocValues? audience = segment.GetNumericDocValues(IndexFields.AudienceValue);
-            for (int doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            var live = segment.LiveDocs;
+            var audience = segment.GetNumericDocValues(IndexFields.AudienceValue);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
             {
                 if ((live is null || live.Get(doc)) && (audience is null || audience.Get(doc) <= (long)_level))
                 {
@@ -182,21 +182,21 @@ internal sealed class Vocabulary(IndexSearcher searcher, Audience reader)
     internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
+        for (var i = 0; i <= a.Length; i++)
         {
             d[i, 0] = i;
         }
 
-        for (int j = 0; j <= b.Length; j++)
+        for (var j = 0; j <= b.Length; j++)
         {
             d[0, j] = j;
         }
 
-        for (int i = 1; i <= a.Length; i++)
+        for (var i = 1; i <= a.Length; i++)
         {
-            for (int j = 1; j <= b.Length; j++)
+            for (var j = 1; j <= b.Length; j++)
             {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {

@@ -22,7 +22,7 @@ internal sealed class MatchOffsets
     private readonly Dictionary<(int Doc, string Field), List<Match>> _found = [];
 
     /// <summary>The matches of one document (top-level doc id) in one field, unsorted.</summary>
-    public IReadOnlyList<Match> For(int doc, string field) => _found.TryGetValue((doc, field), out List<Match>? matches) ? matches : [];
+    public IReadOnlyList<Match> For(int doc, string field) => _found.TryGetValue((doc, field), out var matches) ? matches : [];
 
     public static MatchOffsets Collect(IndexSearcher searcher, IEnumerable<int> docs, IReadOnlySet<string> terms)
     {
@@ -32,14 +32,14 @@ internal sealed class MatchOffsets
             return offsets;
         }
 
-        IList<AtomicReaderContext> leaves = searcher.IndexReader.Leaves;
-        foreach (IGrouping<int, int> bySegment in docs.Distinct().GroupBy(doc => ReaderUtil.SubIndex(doc, leaves)))
+        var leaves = searcher.IndexReader.Leaves;
+        foreach (var bySegment in docs.Distinct().GroupBy(doc => ReaderUtil.SubIndex(doc, leaves)))
         {
-            AtomicReaderContext leaf = leaves[bySegment.Key];
+            var leaf = leaves[bySegment.Key];
             int[] locals = [.. bySegment.Select(doc => doc - leaf.DocBase).Order()];
-            foreach (string field in Fields)
+            foreach (var field in Fields)
             {
-                Terms? fieldTerms = leaf.AtomicReader.GetTerms(field);
+                var fieldTerms = leaf.AtomicReader.GetTerms(field);
                 if (fieldTerms is not null)
                 {
                     offsets.Read(leaf, fieldTerms, field, locals, terms);
@@ -52,9 +52,9 @@ internal sealed class MatchOffsets
 
     private void Read(AtomicReaderContext leaf, Terms fieldTerms, string field, int[] locals, IReadOnlySet<string> terms)
     {
-        TermsEnum termsEnum = fieldTerms.GetEnumerator();
+        var termsEnum = fieldTerms.GetEnumerator();
         DocsAndPositionsEnum? positions = null;
-        foreach (string term in Expand(fieldTerms, terms))
+        foreach (var term in Expand(fieldTerms, terms))
         {
             if (!termsEnum.SeekExact(new BytesRef(term)))
             {
@@ -67,9 +67,9 @@ internal sealed class MatchOffsets
                 return; // indexed without positions: nothing to mark
             }
 
-            foreach (int local in locals)
+            foreach (var local in locals)
             {
-                int at = positions.DocID < local ? positions.Advance(local) : positions.DocID;
+                var at = positions.DocID < local ? positions.Advance(local) : positions.DocID;
                 if (at == DocIdSetIterator.NO_MORE_DOCS)
                 {
                     break;
@@ -81,13 +81,13 @@ internal sealed class MatchOffsets
                 }
 
                 var key = (leaf.DocBase + local, field);
-                if (!_found.TryGetValue(key, out List<Match>? matches))
+                if (!_found.TryGetValue(key, out var matches))
                 {
                     matches = [];
                     _found[key] = matches;
                 }
 
-                for (int i = positions.Freq; i > 0; i--)
+                for (var i = positions.Freq; i > 0; i--)
                 {
                     positions.NextPosition();
                     if (positions.StartOffset >= 0 && positions.EndOffset > positions.StartOffset)
@@ -103,7 +103,7 @@ internal sealed class MatchOffsets
     private static List<string> Expand(Terms fieldTerms, IReadOnlySet<string> terms)
     {
         var expanded = new List<string>(terms.Count);
-        foreach (string term in terms)
+        foreach (var term in terms)
         {
             if (!term.EndsWith('*'))
             {
@@ -112,13 +112,13 @@ internal sealed class MatchOffsets
             }
 
             var prefix = new BytesRef(term[..^1]);
-            TermsEnum enumerator = fieldTerms.GetEnumerator();
+            var enumerator = fieldTerms.GetEnumerator();
             if (prefix.Length == 0 || enumerator.SeekCeil(prefix) == TermsEnum.SeekStatus.END)
             {
                 continue;
             }
 
-            int added = 0;
+            var added = 0;
             do
             {
                 if (!StringHelper.StartsWith(enumerator.Term, prefix))

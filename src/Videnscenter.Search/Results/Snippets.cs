@@ -29,8 +29,8 @@ internal static class Snippets
     {
         summary ??= "";
         body ??= "";
-        Window? fromSummary = Best(summary, Prepare(offsets.For(doc, IndexFields.Summary), summary));
-        Window? fromBody = Best(body, Prepare(offsets.For(doc, IndexFields.Body), body));
+        var fromSummary = Best(summary, Prepare(offsets.For(doc, IndexFields.Summary), summary));
+        var fromBody = Best(body, Prepare(offsets.For(doc, IndexFields.Body), body));
 
         // The summary wins ties: it is written to be read.
         if (fromSummary is not null && (fromBody is null || fromSummary.Distinct >= fromBody.Distinct))
@@ -43,7 +43,7 @@ internal static class Snippets
             return Render(body, fromBody);
         }
 
-        string lead = summary.Trim().Length > 0 ? summary : body;
+        var lead = summary.Trim().Length > 0 ? summary : body;
         return Render(lead, Lead(lead));
     }
 
@@ -69,12 +69,12 @@ internal static class Snippets
         // indexes forward, not by filtering the whole list for every anchor.
         Window? best = null;
         var terms = new HashSet<string>(StringComparer.Ordinal);
-        int first = 0;
-        foreach (Match anchor in matches)
+        var first = 0;
+        foreach (var anchor in matches)
         {
             // Start a little before the first match so it reads in context.
-            int start = Math.Max(0, anchor.Start - 50);
-            int end = Math.Min(text.Length, start + WindowLength);
+            var start = Math.Max(0, anchor.Start - 50);
+            var end = Math.Min(text.Length, start + WindowLength);
             start = Math.Max(0, Math.Min(start, end - WindowLength));
             while (first < matches.Count && matches[first].Start < start)
             {
@@ -82,21 +82,21 @@ internal static class Snippets
             }
 
             terms.Clear();
-            int last = first;
+            var last = first;
             while (last < matches.Count && matches[last].End <= end)
             {
                 terms.Add(matches[last].Term);
                 last++;
             }
 
-            int count = last - first;
+            var count = last - first;
             if (best is null || terms.Count > best.Distinct || (terms.Count == best.Distinct && count > best.Matches.Count))
             {
                 best = new Window(start, end, matches.GetRange(first, count), terms.Count);
             }
         }
 
-        (int cutStart, int cutEnd) = CutAtWords(text, best!.Start, best.End);
+        (var cutStart, var cutEnd) = CutAtWords(text, best!.Start, best.End);
         return best with { Start = cutStart, End = cutEnd, Matches = [.. best.Matches.Where(m => m.Start >= cutStart && m.End <= cutEnd)] };
     }
 
@@ -107,7 +107,7 @@ internal static class Snippets
             return new Window(0, text.Length, [], 0);
         }
 
-        (int start, int end) = CutAtWords(text, 0, WindowLength);
+        (var start, var end) = CutAtWords(text, 0, WindowLength);
         return new Window(start, end, [], 0);
     }
 
@@ -116,13 +116,13 @@ internal static class Snippets
     {
         if (start > 0 && !char.IsWhiteSpace(text[start - 1]))
         {
-            int space = text.IndexOfAny([' ', '\n', '\t', '\r'], start);
+            var space = text.IndexOfAny([' ', '\n', '\t', '\r'], start);
             start = space < 0 || space >= end ? start : space + 1;
         }
 
         if (end < text.Length && !char.IsWhiteSpace(text[end]))
         {
-            int space = text.LastIndexOfAny([' ', '\n', '\t', '\r'], end - 1, end - start);
+            var space = text.LastIndexOfAny([' ', '\n', '\t', '\r'], end - 1, end - start);
             end = space <= start ? end : space;
         }
 
@@ -135,12 +135,12 @@ internal static class Snippets
         var found = raw.Where(m => m.End <= text.Length).ToList();
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var matches = new List<Match>(found.Count);
-        foreach (Match match in found)
+        foreach (var match in found)
         {
             if (matches.Count > 0 && matches[^1].End > match.Start)
             {
                 // Parts and the joined form of "Recovery-skolen" overlap: mark the whole word once.
-                Match previous = matches[^1];
+                var previous = matches[^1];
                 matches[^1] = previous with { End = Math.Max(previous.End, match.End) };
             }
             else
@@ -156,10 +156,10 @@ internal static class Snippets
     private static List<Match> Widen(string text, List<Match> matches)
     {
         var widened = new List<Match>(matches.Count);
-        foreach (Match match in matches)
+        foreach (var match in matches)
         {
-            int start = match.Start;
-            int end = match.End;
+            var start = match.Start;
+            var end = match.End;
             while (start > 0 && (IsLetterOrDigit(text, start - 1) || (DanishAnalysis.IsJoiner(text[start - 1]) && start > 1 && IsLetterOrDigit(text, start - 2))))
             {
                 start--;
@@ -194,8 +194,8 @@ internal static class Snippets
             html.Append('…');
         }
 
-        int at = window.Start;
-        foreach (Match match in window.Matches)
+        var at = window.Start;
+        foreach (var match in window.Matches)
         {
             AppendText(html, text, at, match.Start);
             html.Append("<mark>");
@@ -216,11 +216,11 @@ internal static class Snippets
     /// <summary>HTML-escapes the five special characters only; line breaks become a visible separator.</summary>
     private static void AppendText(StringBuilder html, string text, int start, int end)
     {
-        bool pendingBreak = false;
-        bool pendingSpace = false;
-        for (int i = start; i < end; i++)
+        var pendingBreak = false;
+        var pendingSpace = false;
+        for (var i = start; i < end; i++)
         {
-            char c = text[i];
+            var c = text[i];
             if (c is '\n' or '\r')
             {
                 pendingBreak = true;

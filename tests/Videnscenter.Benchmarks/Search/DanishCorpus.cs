@@ -123,20 +123,20 @@ internal sealed class DanishCorpus
             lemmas.Add((Distinct(n.Sg, n.Def, n.Pl, n.PlDef, n.Def + "s", n.PlDef + "s"), 0));
         }
 
-        foreach (string v in Verbs)
+        foreach (var v in Verbs)
         {
-            string stem = v.EndsWith('e') ? v[..^1] : v;
+            var stem = v.EndsWith('e') ? v[..^1] : v;
             lemmas.Add((Distinct(v, stem + "er", stem + "ede", stem + "et", stem + "ende"), 0));
         }
 
-        foreach (string a in Adjectives)
+        foreach (var a in Adjectives)
         {
             lemmas.Add((Distinct(a, a + "e", a + "t"), 0));
         }
 
         // Compounds: the known ones plus generated noun+noun pairs.
         var compounds = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach ((string first, string second) in KnownCompounds)
+        foreach ((var first, var second) in KnownCompounds)
         {
             compounds[first + second] = first.Length;
         }
@@ -144,20 +144,20 @@ internal sealed class DanishCorpus
         var rnd = new Random(seed + 1);
         while (compounds.Count < 900)
         {
-            string first = Nouns[rnd.Next(Nouns.Length)].Sg;
-            string second = Nouns[rnd.Next(Nouns.Length)].Sg;
+            var first = Nouns[rnd.Next(Nouns.Length)].Sg;
+            var second = Nouns[rnd.Next(Nouns.Length)].Sg;
             if (first == second || first.Length + second.Length > 22)
             {
                 continue;
             }
 
-            string link = first.EndsWith('e') || first.EndsWith('s') ? "" : CompoundLinks[rnd.Next(CompoundLinks.Length)];
+            var link = first.EndsWith('e') || first.EndsWith('s') ? "" : CompoundLinks[rnd.Next(CompoundLinks.Length)];
             compounds.TryAdd(first + link + second, first.Length + link.Length);
         }
 
-        foreach ((string compound, int split) in compounds.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach ((var compound, var split) in compounds.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            bool e = compound.EndsWith('e');
+            var e = compound.EndsWith('e');
             lemmas.Add((Distinct(compound, compound + (e ? "n" : "en"), compound + (e ? "r" : "er"), compound + (e ? "rne" : "erne")), split));
         }
 
@@ -169,11 +169,11 @@ internal sealed class DanishCorpus
         rnd.Shuffle(simpleOrder);
         rnd.Shuffle(compoundOrder);
         int[] order = [.. simpleOrder, .. compoundOrder];
-        for (int a = 0; a < Anchors.Length; a++)
+        for (var a = 0; a < Anchors.Length; a++)
         {
-            int lemma = lemmas.FindIndex(l => l.Forms[0] == Anchors[a]);
-            int at = Array.IndexOf(order, lemma);
-            int target = 200 + (a * 10);
+            var lemma = lemmas.FindIndex(l => l.Forms[0] == Anchors[a]);
+            var at = Array.IndexOf(order, lemma);
+            var target = 200 + (a * 10);
             (order[at], order[target]) = (order[target], order[at]);
         }
 
@@ -183,7 +183,7 @@ internal sealed class DanishCorpus
 
         // Topics: 60 topics of 40 lemmas each.
         _topics = new int[60][];
-        for (int t = 0; t < _topics.Length; t++)
+        for (var t = 0; t < _topics.Length; t++)
         {
             var members = new HashSet<int>();
             while (members.Count < 40)
@@ -195,10 +195,10 @@ internal sealed class DanishCorpus
         }
 
         // Every query-mix word is a leading word of four topics.
-        for (int a = 0; a < Anchors.Length; a++)
+        for (var a = 0; a < Anchors.Length; a++)
         {
-            int lemma = Array.FindIndex(_lemmaForms, forms => forms[0] == Anchors[a]);
-            for (int k = 0; k < 4; k++)
+            var lemma = Array.FindIndex(_lemmaForms, forms => forms[0] == Anchors[a]);
+            for (var k = 0; k < 4; k++)
             {
                 _topics[((a * 4) + k) % _topics.Length][k] = lemma;
             }
@@ -233,9 +233,9 @@ internal sealed class DanishCorpus
 
         // One pass over the text: which of the lemmas each document mentions.
         var formToLemma = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach ((string lemma, int index) in lemmaOf)
+        foreach ((var lemma, var index) in lemmaOf)
         {
-            foreach (string form in _lemmaForms[index])
+            foreach (var form in _lemmaForms[index])
             {
                 formToLemma[form] = Array.IndexOf(all, lemma);
             }
@@ -243,11 +243,11 @@ internal sealed class DanishCorpus
 
         var mentions = new bool[documents.Count, all.Length];
         var word = new StringBuilder();
-        for (int d = 0; d < documents.Count; d++)
+        for (var d = 0; d < documents.Count; d++)
         {
-            foreach (string text in (string[])[documents[d].Title, documents[d].Summary, documents[d].Body])
+            foreach (var text in (string[])[documents[d].Title, documents[d].Summary, documents[d].Body])
             {
-                foreach (char c in text + " ")
+                foreach (var c in text + " ")
                 {
                     if (char.IsLetter(c))
                     {
@@ -255,7 +255,7 @@ internal sealed class DanishCorpus
                     }
                     else if (c != '-')
                     {
-                        if (word.Length > 0 && formToLemma.TryGetValue(word.ToString(), out int at))
+                        if (word.Length > 0 && formToLemma.TryGetValue(word.ToString(), out var at))
                         {
                             mentions[d, at] = true;
                         }
@@ -267,16 +267,16 @@ internal sealed class DanishCorpus
         }
 
         var result = new List<Dictionary<string, int>>();
-        foreach (string[] lemmas in lemmaSets)
+        foreach (var lemmas in lemmaSets)
         {
             var grades = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int d = 0; d < documents.Count; d++)
+            for (var d = 0; d < documents.Count; d++)
             {
-                (int a, int b) = DocumentTopics[d];
-                int grade = lemmas.Min(lemma =>
+                (var a, var b) = DocumentTopics[d];
+                var grade = lemmas.Min(lemma =>
                 {
-                    double share = (TopicShare(a, lemmaOf[lemma]) + TopicShare(b, lemmaOf[lemma])) / 2;
-                    int topical = share >= 0.05 ? 3 : share >= 0.025 ? 2 : share >= 0.008 ? 1 : 0;
+                    var share = (TopicShare(a, lemmaOf[lemma]) + TopicShare(b, lemmaOf[lemma])) / 2;
+                    var topical = share >= 0.05 ? 3 : share >= 0.025 ? 2 : share >= 0.008 ? 1 : 0;
                     return Math.Max(topical, mentions[d, Array.IndexOf(all, lemma)] ? 1 : 0);
                 });
                 if (grade > 0)
@@ -295,7 +295,7 @@ internal sealed class DanishCorpus
     private double TopicShare(int topic, int lemma)
     {
         double share = 0;
-        for (int position = 0; position < _topics[topic].Length; position++)
+        for (var position = 0; position < _topics[topic].Length; position++)
         {
             if (_topics[topic][position] == lemma)
             {
@@ -311,13 +311,13 @@ internal sealed class DanishCorpus
         var documents = new List<SearchDocument>(count);
         DocumentTopics.Clear();
         var now = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc);
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
-            int topicA = _random.Next(_topics.Length);
-            int topicB = _random.NextDouble() < 0.5 ? _random.Next(_topics.Length) : topicA;
+            var topicA = _random.Next(_topics.Length);
+            var topicB = _random.NextDouble() < 0.5 ? _random.Next(_topics.Length) : topicA;
             DocumentTopics.Add((topicA, topicB));
-            string type = Types[_random.Next(Types.Length)];
-            bool dated = type is "Course" or "Event";
+            var type = Types[_random.Next(Types.Length)];
+            var dated = type is "Course" or "Event";
             var facets = new Dictionary<string, IReadOnlyList<string>>();
             if (type == "Method")
             {
@@ -330,7 +330,7 @@ internal sealed class DanishCorpus
                 facets["semester"] = [(_random.Next(2) == 0 ? "Forår " : "Efterår ") + (2024 + _random.Next(3))];
             }
 
-            double audienceDraw = _random.NextDouble();
+            var audienceDraw = _random.NextDouble();
             documents.Add(new SearchDocument
             {
                 Id = "doc-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -354,11 +354,11 @@ internal sealed class DanishCorpus
 
     private string Title(int topicA, int topicB)
     {
-        int words = 3 + _random.Next(6);
+        var words = 3 + _random.Next(6);
         var title = new StringBuilder();
-        for (int w = 0; w < words; w++)
+        for (var w = 0; w < words; w++)
         {
-            string word = _random.NextDouble() < 0.25 && w > 0 ? StopWords[_random.Next(StopWords.Length)] : TopicWord(w % 2 == 0 ? topicA : topicB);
+            var word = _random.NextDouble() < 0.25 && w > 0 ? StopWords[_random.Next(StopWords.Length)] : TopicWord(w % 2 == 0 ? topicA : topicB);
             if (w == 0)
             {
                 word = char.ToUpperInvariant(word[0]) + word[1..];
@@ -378,12 +378,12 @@ internal sealed class DanishCorpus
     private string Sentences(int words, int topicA, int topicB)
     {
         var text = new StringBuilder(words * 8);
-        int sentence = 0;
-        int sentenceLength = 6 + _random.Next(12);
-        for (int w = 0; w < words; w++)
+        var sentence = 0;
+        var sentenceLength = 6 + _random.Next(12);
+        for (var w = 0; w < words; w++)
         {
-            double draw = _random.NextDouble();
-            string word = draw < 0.40 ? StopWords[_random.Next(StopWords.Length)]
+            var draw = _random.NextDouble();
+            var word = draw < 0.40 ? StopWords[_random.Next(StopWords.Length)]
                 : draw < 0.62 ? TopicWord(_random.Next(2) == 0 ? topicA : topicB)
                 : GeneralWord();
             if (sentence == 0)
@@ -415,7 +415,7 @@ internal sealed class DanishCorpus
 
     private string TopicWord(int topic)
     {
-        int lemma = _topics[topic][Sample(_topicCdf)];
+        var lemma = _topics[topic][Sample(_topicCdf)];
         return Inflect(lemma);
     }
 
@@ -423,10 +423,10 @@ internal sealed class DanishCorpus
 
     private string Inflect(int lemma)
     {
-        string[] forms = _lemmaForms[lemma];
-        string form = forms[_random.NextDouble() < 0.5 ? 0 : _random.Next(forms.Length)];
+        var forms = _lemmaForms[lemma];
+        var form = forms[_random.NextDouble() < 0.5 ? 0 : _random.Next(forms.Length)];
         // Now and then a compound is written with a hyphen, as people do ("recovery-skolen").
-        int split = _lemmaSplit[lemma];
+        var split = _lemmaSplit[lemma];
         if (split > 0 && _random.NextDouble() < 0.03)
         {
             form = form[..split] + "-" + form[split..];
@@ -437,7 +437,7 @@ internal sealed class DanishCorpus
 
     private int Sample(double[] cdf)
     {
-        int index = Array.BinarySearch(cdf, _random.NextDouble());
+        var index = Array.BinarySearch(cdf, _random.NextDouble());
         return Math.Min(index < 0 ? ~index : index, cdf.Length - 1);
     }
 
@@ -445,13 +445,13 @@ internal sealed class DanishCorpus
     {
         var cdf = new double[n];
         double sum = 0;
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             sum += 1.0 / Math.Pow(i + 1, exponent);
             cdf[i] = sum;
         }
 
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             cdf[i] /= sum;
         }

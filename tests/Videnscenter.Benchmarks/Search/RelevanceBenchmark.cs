@@ -15,7 +15,7 @@ internal static class RelevanceBenchmark
 {
     public static int Run(string[] args)
     {
-        bool verbose = args.Contains("--verbose");
+        var verbose = args.Contains("--verbose");
         int[] sizes = [.. (SearchBenchmark.Option(args, "--sizes") ?? "10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
 
         using (var seed = new SeedIndex())
@@ -24,7 +24,7 @@ internal static class RelevanceBenchmark
             Print(RelevanceEvaluator.ScoreAll(seed.Index, RelevanceSet.Load()), "seed", verbose);
         }
 
-        foreach (int size in sizes)
+        foreach (var size in sizes)
         {
             var corpus = new DanishCorpus();
             var documents = corpus.Generate(size);

@@ -44,20 +44,20 @@ internal static class SearchBenchmark
 
     public static int Run(string[] args)
     {
-        string? corpus = Option(args, "--corpus");
-        string? queries = Option(args, "--queries");
-        string? hits = Option(args, "--hits");
-        bool verbose = args.Contains("--verbose");
-        int timedQueries = int.Parse(Option(args, "--timed") ?? "2000", CultureInfo.InvariantCulture);
+        var corpus = Option(args, "--corpus");
+        var queries = Option(args, "--queries");
+        var hits = Option(args, "--hits");
+        var verbose = args.Contains("--verbose");
+        var timedQueries = int.Parse(Option(args, "--timed") ?? "2000", CultureInfo.InvariantCulture);
 
-        string directory = Path.Combine(Path.GetTempPath(), "videnscenter-search-bench-" + Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(Path.GetTempPath(), "videnscenter-search-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
         {
             if (corpus is not null)
             {
                 var documents = ReadCorpus(corpus);
-                string[] mix = queries is null ? QueryMix : [.. File.ReadAllLines(queries).Where(l => l.Length > 0)];
+                var mix = queries is null ? QueryMix : [.. File.ReadAllLines(queries).Where(l => l.Length > 0)];
                 Measure(directory, documents, mix, timedQueries, verbose, hits, judged: null);
                 return 0;
             }
@@ -69,7 +69,7 @@ internal static class SearchBenchmark
                 Console.Error.WriteLine($"# vocabulary: {generator.VocabularySize} surface words");
             }
 
-            foreach (int size in sizes)
+            foreach (var size in sizes)
             {
                 var corpusAtSize = new DanishCorpus();
                 var documents = corpusAtSize.Generate(size);
@@ -89,25 +89,25 @@ internal static class SearchBenchmark
     {
         // Each corpus gets a folder of its own; the index is whatever the engine makes at "index"
         // (a file plus its journal, or a directory), and index_mb is everything in the folder.
-        string folder = Path.Combine(directory, $"docs-{documents.Count}");
+        var folder = Path.Combine(directory, $"docs-{documents.Count}");
         Directory.CreateDirectory(folder);
-        string path = Path.Combine(folder, "index");
+        var path = Path.Combine(folder, "index");
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         var buildCpuStart = process.TotalProcessorTime;
         var build = Stopwatch.StartNew();
-        using (SearchIndex index = SearchIndex.Open(path))
+        using (var index = SearchIndex.Open(path))
         {
             index.Rebuild(documents);
             build.Stop();
             process.Refresh();
-            double buildCpu = (process.TotalProcessorTime - buildCpuStart).TotalSeconds;
-            long bytes = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+            var buildCpu = (process.TotalProcessorTime - buildCpuStart).TotalSeconds;
+            var bytes = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
             // Warm-up: every query a few times.
-            for (int round = 0; round < 3; round++)
+            for (var round = 0; round < 3; round++)
             {
-                foreach (string query in mix)
+                foreach (var query in mix)
                 {
                     index.Search(Request(query));
                 }
@@ -118,12 +118,12 @@ internal static class SearchBenchmark
             process.Refresh();
             var queryCpuStart = process.TotalProcessorTime;
             var perQuery = new Dictionary<string, List<double>>();
-            for (int i = 0; i < timedQueries; i++)
+            for (var i = 0; i < timedQueries; i++)
             {
-                string query = mix[random.Next(mix.Length)];
-                long start = Stopwatch.GetTimestamp();
+                var query = mix[random.Next(mix.Length)];
+                var start = Stopwatch.GetTimestamp();
                 index.Search(Request(query));
-                double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 timings[i] = ms;
                 if (verbose)
                 {
@@ -132,11 +132,11 @@ internal static class SearchBenchmark
             }
 
             process.Refresh();
-            double queryCpuMs = (process.TotalProcessorTime - queryCpuStart).TotalMilliseconds / Math.Max(1, timedQueries);
+            var queryCpuMs = (process.TotalProcessorTime - queryCpuStart).TotalMilliseconds / Math.Max(1, timedQueries);
             Array.Sort(timings);
-            double seconds = build.Elapsed.TotalSeconds;
+            var seconds = build.Elapsed.TotalSeconds;
             var scores = RelevanceEvaluator.ScoreAll(index, judged ?? []);
-            string ndcg = scores.Count > 0 ? scores.Average(s => s.Ndcg10).ToString("F3", CultureInfo.InvariantCulture) : "n/a";
+            var ndcg = scores.Count > 0 ? scores.Average(s => s.Ndcg10).ToString("F3", CultureInfo.InvariantCulture) : "n/a";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"search docs={documents.Count} build_s={seconds:F2} docs_per_s={documents.Count / seconds:F0} index_mb={bytes / 1048576.0:F1} p50_ms={Percentile(timings, 0.50):F3} p95_ms={Percentile(timings, 0.95):F3} p99_ms={Percentile(timings, 0.99):F3} ndcg10={ndcg}"));
             if (verbose && scores.Count > 0)
@@ -153,10 +153,10 @@ internal static class SearchBenchmark
                 // waiting for a core; these show the work itself.
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"#   cpu: build_cpu_s={buildCpu:F2} (both cores) query_cpu_ms_mean={queryCpuMs:F3} load={LoadAverage()}"));
-                foreach (string query in mix)
+                foreach (var query in mix)
                 {
                     var result = index.Search(Request(query));
-                    string mean = perQuery.TryGetValue(query, out var list) ? list.Average().ToString("F3", CultureInfo.InvariantCulture) : "-";
+                    var mean = perQuery.TryGetValue(query, out var list) ? list.Average().ToString("F3", CultureInfo.InvariantCulture) : "-";
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"#   {query,-24} total={result.Total,7} relaxed={result.RelaxedToAnyWord,-5} dym={result.DidYouMean ?? "-",-22} mean_ms={mean}"));
                 }
@@ -165,10 +165,10 @@ internal static class SearchBenchmark
             if (hitsFile is not null)
             {
                 var output = new StringBuilder();
-                foreach (string query in mix)
+                foreach (var query in mix)
                 {
                     var result = index.Search(Request(query));
-                    for (int rank = 0; rank < result.Hits.Count; rank++)
+                    for (var rank = 0; rank < result.Hits.Count; rank++)
                     {
                         output.Append(query).Append('\t').Append((rank + 1).ToString(CultureInfo.InvariantCulture)).Append('\t').Append(result.Hits[rank].Id).Append('\n');
                     }
@@ -197,10 +197,10 @@ internal static class SearchBenchmark
     private static void MeasurePublish(SearchIndex index, List<SearchDocument> documents)
     {
         var timings = new List<double>(Publishes);
-        int missing = 0;
-        for (int i = 0; i < Publishes; i++)
+        var missing = 0;
+        for (var i = 0; i < Publishes; i++)
         {
-            string word = PublishWord(i);
+            var word = PublishWord(i);
             var source = documents[(i * 7919) % documents.Count];
             var published = source with
             {
@@ -210,9 +210,9 @@ internal static class SearchBenchmark
                 Url = "/publish/" + i.ToString(CultureInfo.InvariantCulture),
             };
 
-            long start = Stopwatch.GetTimestamp();
+            var start = Stopwatch.GetTimestamp();
             index.Upsert(published);
-            bool found = false;
+            var found = false;
             while (!found && Stopwatch.GetElapsedTime(start) < PublishTimeout)
             {
                 found = index.Search(Request(word)).Hits.Any(h => h.Id == published.Id);
@@ -260,7 +260,7 @@ internal static class SearchBenchmark
             return 0;
         }
 
-        int index = (int)Math.Ceiling(p * sorted.Length) - 1;
+        var index = (int)Math.Ceiling(p * sorted.Length) - 1;
         return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
     }
 
@@ -268,16 +268,16 @@ internal static class SearchBenchmark
     private static List<SearchDocument> ReadCorpus(string file)
     {
         var documents = new List<SearchDocument>();
-        foreach (string line in File.ReadLines(file))
+        foreach (var line in File.ReadLines(file))
         {
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
-            using JsonDocument json = JsonDocument.Parse(line);
+            using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
-            string id = Text(root, "id") ?? throw new InvalidDataException("A corpus line has no id.");
+            var id = Text(root, "id") ?? throw new InvalidDataException("A corpus line has no id.");
             documents.Add(new SearchDocument
             {
                 Id = id,
@@ -319,7 +319,7 @@ internal static class SearchBenchmark
 
     internal static string? Option(string[] args, string name)
     {
-        int at = Array.IndexOf(args, name);
+        var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -15,12 +15,12 @@ public class DanishAnalyzerTests
     internal static List<Token> Analyze(string text, DanishAnalysis? analysis = null)
     {
         var tokens = new List<Token>();
-        using TokenStream stream = (analysis ?? Analysis).IndexAnalyzer.GetTokenStream("body", text);
-        ICharTermAttribute term = stream.AddAttribute<ICharTermAttribute>();
-        IPositionIncrementAttribute increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        IOffsetAttribute offset = stream.AddAttribute<IOffsetAttribute>();
+        using var stream = (analysis ?? Analysis).IndexAnalyzer.GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
-        int position = -1;
+        var position = -1;
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
@@ -65,7 +65,7 @@ public class DanishAnalyzerTests
     [Fact]
     public void RemovesStopWordsButKeepsTheirPositions()
     {
-        List<Token> tokens = Analyze("Hun har været på et kursus i recovery");
+        var tokens = Analyze("Hun har været på et kursus i recovery");
 
         Assert.Equal(["kurs", "recovery"], tokens.Select(t => t.Term));
         Assert.Equal([5, 7], tokens.Select(t => t.Position));
@@ -84,7 +84,7 @@ public class DanishAnalyzerTests
     [Fact]
     public void SplitsAndJoinsHyphenatedWords()
     {
-        List<Token> tokens = Analyze("en recovery-orienteret tilgang");
+        var tokens = Analyze("en recovery-orienteret tilgang");
         string[] terms = [.. tokens.Select(t => t.Term)];
 
         Assert.Contains(Stem("recoveryorienteret"), terms);
@@ -98,7 +98,7 @@ public class DanishAnalyzerTests
     public void HyphenatedTokensPointAtTheirSurfaceText()
     {
         const string text = "Et Recovery-orienteret forløb";
-        List<Token> tokens = Analyze(text);
+        var tokens = Analyze(text);
 
         Assert.Equal(
             ["Recovery", "Recovery-orienteret", "forløb", "orienteret"],
@@ -109,7 +109,7 @@ public class DanishAnalyzerTests
     [Fact]
     public void HyphenatedStopWordPartsKeepTheirPosition()
     {
-        List<Token> tokens = Analyze("ikke-vestlige borgere");
+        var tokens = Analyze("ikke-vestlige borgere");
 
         Assert.Contains(tokens, t => t.Term == Stem("ikkevestlige"));
         Assert.DoesNotContain(tokens, t => t.Term == "ikk" || t.Term == "ikke");
@@ -128,9 +128,9 @@ public class DanishAnalyzerTests
     public void OffsetsMapBackToTheOriginalText()
     {
         const string text = "Recovery-skolen i Randers";
-        List<Token> tokens = Analyze(text);
+        var tokens = Analyze(text);
 
-        Token randers = Assert.Single(tokens, t => t.Term == Stem("randers"));
+        var randers = Assert.Single(tokens, t => t.Term == Stem("randers"));
         Assert.Equal("Randers", text[randers.Start..randers.End]);
         Assert.Equal(3, randers.Position);
         Assert.Contains(tokens, t => text[t.Start..t.End] == "Recovery-skolen" && t.Term == Stem("recoveryskolen"));
@@ -169,7 +169,7 @@ public class DanishAnalyzerTests
     public void ApostropheInsideAWordDoesNotSplitIt()
     {
         const string text = "SIND's rådgivning";
-        List<Token> tokens = Analyze(text);
+        var tokens = Analyze(text);
 
         Assert.Equal(Stem("sind"), tokens[0].Term);
         Assert.Equal(0, tokens[0].Position);
@@ -182,21 +182,18 @@ public class DanishAnalyzerTests
     {
         const string decomposed = "Pa\u030Arørende";
         Assert.Equal(Terms("pårørende"), Terms(decomposed));
-        Token token = Analyze(decomposed)[0];
+        var token = Analyze(decomposed)[0];
         Assert.Equal(decomposed.Length, token.End - token.Start);
     }
 
     [Fact]
-    public void SoftHyphenDoesNotSplitAWord()
-    {
-        Assert.Equal(Terms("pårørende"), Terms("pårø\u00ADrende"));
-    }
+    public void SoftHyphenDoesNotSplitAWord() => Assert.Equal(Terms("pårørende"), Terms("pårø\u00ADrende"));
 
     [Fact]
     public void OverlongWordsAreDroppedButKeepTheirPosition()
     {
         string junk = new('x', DanishAnalysis.MaxTokenLength + 1);
-        Token token = Assert.Single(Analyze($"{junk} recovery"));
+        var token = Assert.Single(Analyze($"{junk} recovery"));
         Assert.Equal(1, token.Position);
     }
 

@@ -18,9 +18,9 @@ public class SnowballConformanceTests
     [Fact]
     public void StemmerMatchesSnowballDanishVocabulary()
     {
-        string dir = FindDataDirectory();
-        string[] words = File.ReadAllLines(Path.Combine(dir, "voc.txt"), Encoding.UTF8);
-        string[] expected = File.ReadAllLines(Path.Combine(dir, "output.txt"), Encoding.UTF8);
+        var dir = FindDataDirectory();
+        var words = File.ReadAllLines(Path.Combine(dir, "voc.txt"), Encoding.UTF8);
+        var expected = File.ReadAllLines(Path.Combine(dir, "output.txt"), Encoding.UTF8);
 
         Assert.Equal(ExpectedWordCount, words.Length);
         Assert.Equal(ExpectedWordCount, expected.Length);
@@ -28,15 +28,15 @@ public class SnowballConformanceTests
         var analysis = new DanishAnalysis(compoundParts: null);
         var mismatches = new List<string>();
         var overridden = new List<string>();
-        int matched = 0;
-        for (int i = 0; i < words.Length; i++)
+        var matched = 0;
+        for (var i = 0; i < words.Length; i++)
         {
-            string actual = analysis.Stem(words[i]);
+            var actual = analysis.Stem(words[i]);
             if (actual == expected[i])
             {
                 matched++;
             }
-            else if (DanishAnalysis.IrregularInflections.TryGetValue(words[i], out string? stem) && stem == actual)
+            else if (DanishAnalysis.IrregularInflections.TryGetValue(words[i], out var stem) && stem == actual)
             {
                 overridden.Add($"{words[i]} → {actual} (Snowball: {expected[i]})");
             }
@@ -65,12 +65,12 @@ public class SnowballConformanceTests
     [Fact]
     public void TheLuceneSnowballStemmerAloneMatchesTheVocabularyExactly()
     {
-        string dir = FindDataDirectory();
-        string[] words = File.ReadAllLines(Path.Combine(dir, "voc.txt"), Encoding.UTF8);
-        string[] expected = File.ReadAllLines(Path.Combine(dir, "output.txt"), Encoding.UTF8);
+        var dir = FindDataDirectory();
+        var words = File.ReadAllLines(Path.Combine(dir, "voc.txt"), Encoding.UTF8);
+        var expected = File.ReadAllLines(Path.Combine(dir, "output.txt"), Encoding.UTF8);
         var stemmer = new Lucene.Net.Tartarus.Snowball.Ext.DanishStemmer();
-        int matched = 0;
-        for (int i = 0; i < words.Length; i++)
+        var matched = 0;
+        for (var i = 0; i < words.Length; i++)
         {
             stemmer.SetCurrent(words[i]);
             stemmer.Stem();
@@ -89,7 +89,7 @@ public class SnowballConformanceTests
         var tried = new List<string>();
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            foreach (string candidate in new[]
+            foreach (var candidate in new[]
                      {
                          Path.Combine(dir.FullName, RelativeDataDir),
                          Path.Combine(dir.FullName, "..", RelativeDataDir),

@@ -29,7 +29,7 @@ public sealed class IndexLifecycleTests : IDisposable
         _index.Close();
 
         // Another curated compound list is another analysis: the index must be rebuilt.
-        using (SearchIndex other = SearchIndex.Open(_index.FilePath, new SearchIndexOptions { CompoundParts = ["plan"] }))
+        using (var other = SearchIndex.Open(_index.FilePath, new SearchIndexOptions { CompoundParts = ["plan"] }))
         {
             Assert.True(other.NeedsRebuild);
             Assert.Contains("analyzer", other.OpenProblem);
@@ -52,9 +52,9 @@ public sealed class IndexLifecycleTests : IDisposable
     {
         _index.Index.Rebuild([TestIndex.Doc("a", "Metode")]);
         _index.Close();
-        byte[] garbage = new byte[64 * 1024];
+        var garbage = new byte[64 * 1024];
         new Random(7).NextBytes(garbage);
-        foreach (string file in Directory.GetFiles(_index.FilePath, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("current", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(_index.FilePath, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("current", StringComparison.Ordinal)))
         {
             File.WriteAllBytes(file, garbage);
         }
@@ -94,7 +94,7 @@ public sealed class IndexLifecycleTests : IDisposable
         }
 
         Build();
-        string generation = CurrentGeneration();
+        var generation = CurrentGeneration();
         string[] kinds = [.. Directory.GetFiles(generation).Select(KindOf).Distinct().Order(StringComparer.Ordinal)];
         Assert.Contains("segments_N", kinds);
         Assert.Contains(".si", kinds);
@@ -103,25 +103,25 @@ public sealed class IndexLifecycleTests : IDisposable
         Assert.Contains(".tim", kinds);
         Assert.Contains(".dvd", kinds);
 
-        foreach (string kind in kinds)
+        foreach (var kind in kinds)
         {
             _index.Reopen();
             Build();
             generation = CurrentGeneration();
-            foreach (string file in Directory.GetFiles(generation).Where(f => KindOf(f) == kind))
+            foreach (var file in Directory.GetFiles(generation).Where(f => KindOf(f) == kind))
             {
-                byte[] bytes = File.ReadAllBytes(file);
+                var bytes = File.ReadAllBytes(file);
                 if (bytes.Length < 8)
                 {
                     continue;
                 }
 
-                int length = Math.Max(1, Math.Min(4096, bytes.Length / 4));
+                var length = Math.Max(1, Math.Min(4096, bytes.Length / 4));
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Write);
                 stream.Position = (bytes.Length - length) / 2;
-                byte[] damage = new byte[length];
+                var damage = new byte[length];
                 new Random(kind.GetHashCode(StringComparison.Ordinal)).NextBytes(damage);
-                for (int i = 0; i < damage.Length; i++)
+                for (var i = 0; i < damage.Length; i++)
                 {
                     damage[i] = (byte)(damage[i] ^ bytes[stream.Position + i] ^ 0x5A); // surely different from before
                 }
@@ -152,9 +152,9 @@ public sealed class IndexLifecycleTests : IDisposable
     {
         _index.Index.Rebuild([TestIndex.Doc("a", "Metode", body: string.Join(' ', Enumerable.Repeat("tekst", 5000)))]);
         _index.Close();
-        foreach (string file in Directory.GetFiles(CurrentGeneration()))
+        foreach (var file in Directory.GetFiles(CurrentGeneration()))
         {
-            byte[] bytes = File.ReadAllBytes(file);
+            var bytes = File.ReadAllBytes(file);
             File.WriteAllBytes(file, bytes[..(bytes.Length / 3)]);
         }
 
@@ -163,7 +163,7 @@ public sealed class IndexLifecycleTests : IDisposable
         Assert.Equal(0, _index.Search("metode").Total);
 
         _index.Close();
-        foreach (string file in Directory.GetFiles(CurrentGeneration()))
+        foreach (var file in Directory.GetFiles(CurrentGeneration()))
         {
             File.WriteAllBytes(file, []);
         }
@@ -186,9 +186,9 @@ public sealed class IndexLifecycleTests : IDisposable
     public void A_rebuild_is_built_beside_the_live_index_and_leaves_one_generation()
     {
         _index.Index.Rebuild([TestIndex.Doc("a", "Metode")]);
-        string before = CurrentGeneration();
+        var before = CurrentGeneration();
         _index.Index.Rebuild([TestIndex.Doc("b", "Metode")]);
-        string after = CurrentGeneration();
+        var after = CurrentGeneration();
         Assert.NotEqual(before, after);
         Assert.False(Directory.Exists(before));
         Assert.Equal([after], Directory.GetDirectories(_index.FilePath));
@@ -218,7 +218,7 @@ public sealed class IndexLifecycleTests : IDisposable
 
     private static string KindOf(string file)
     {
-        string name = Path.GetFileName(file);
+        var name = Path.GetFileName(file);
         return name.StartsWith("segments_", StringComparison.Ordinal) ? "segments_N" : Path.GetExtension(name);
     }
 
@@ -267,13 +267,13 @@ public sealed class IndexLifecycleTests : IDisposable
         _index.Index.Upsert(TestIndex.Doc("other", "Recovery i hverdagen"));
         _index.Index.Upsert(Enumerable.Range(1, slides).Select(i => TestIndex.Doc($"deck#slide-{i}", $"Recovery dias {i}", body: "Mestring og håb")).Prepend(TestIndex.Doc("deck", "Recovery dækket")));
         Assert.Equal(slides + 2, _index.Index.Count);
-        SearchResult before = _index.Search("recovery");
+        var before = _index.Search("recovery");
         Assert.Equal(2, before.Total);
         Assert.Equal(3, before.Hits.Single(h => h.Id == "deck").Slides.Count);
 
         using var stop = new CancellationTokenSource();
-        int searches = 0;
-        Task reader = Task.Run(() =>
+        var searches = 0;
+        var reader = Task.Run(() =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -333,7 +333,7 @@ public sealed class IndexLifecycleTests : IDisposable
             {
                 try
                 {
-                    SearchResult result = _index.Search("recovery metode", Audience.Offentlig);
+                    var result = _index.Search("recovery metode", Audience.Offentlig);
                     Assert.True(result.Total >= 200);
                     _index.Index.Autocomplete("rec", Audience.Offentlig);
                 }
@@ -344,7 +344,7 @@ public sealed class IndexLifecycleTests : IDisposable
             }
         }))];
 
-        for (int round = 0; round < 20; round++)
+        for (var round = 0; round < 20; round++)
         {
             _index.Index.Upsert(Enumerable.Range(0, 20).Select(i => TestIndex.Doc("d" + ((round * 7) + i), "Recovery opdateret " + round, "Metode og pårørende")));
             _index.Index.Upsert(TestIndex.Doc("x" + round, "Recovery ny", "Metode"));

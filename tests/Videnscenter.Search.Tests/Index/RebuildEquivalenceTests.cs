@@ -26,26 +26,26 @@ public sealed class RebuildEquivalenceTests
         using var incremental = new TestIndex();
 
         // Batches of inserts and updates, single upserts, deletes and a deck removed by prefix.
-        for (int round = 0; round < 6; round++)
+        for (var round = 0; round < 6; round++)
         {
             var batch = new List<SearchDocument>();
-            for (int i = 0; i < 60; i++)
+            for (var i = 0; i < 60; i++)
             {
-                string id = (random.Next(4) == 0 ? "deck#slide-" : "doc-") + random.Next(150);
+                var id = (random.Next(4) == 0 ? "deck#slide-" : "doc-") + random.Next(150);
                 batch.Add(RandomDocument(id, random));
             }
 
             incremental.Index.Upsert(batch);
-            foreach (SearchDocument document in batch)
+            foreach (var document in batch)
             {
                 current[document.Id] = document;
             }
 
-            SearchDocument single = RandomDocument("doc-" + random.Next(150), random);
+            var single = RandomDocument("doc-" + random.Next(150), random);
             incremental.Index.Upsert(single);
             current[single.Id] = single;
 
-            foreach (string id in current.Keys.Where(_ => random.Next(12) == 0).ToList())
+            foreach (var id in current.Keys.Where(_ => random.Next(12) == 0).ToList())
             {
                 incremental.Index.Delete(id);
                 current.Remove(id);
@@ -53,7 +53,7 @@ public sealed class RebuildEquivalenceTests
         }
 
         incremental.Index.DeleteByPrefix("deck#");
-        foreach (string id in current.Keys.Where(k => k.StartsWith("deck#", StringComparison.Ordinal)).ToList())
+        foreach (var id in current.Keys.Where(k => k.StartsWith("deck#", StringComparison.Ordinal)).ToList())
         {
             current.Remove(id);
         }
@@ -66,13 +66,13 @@ public sealed class RebuildEquivalenceTests
 
         // Before deleted documents are merged away, Lucene's term statistics still count them, so
         // scores may differ slightly: the same documents match, with the same totals and facets.
-        foreach (string query in Queries)
+        foreach (var query in Queries)
         {
-            foreach (Audience reader in Enum.GetValues<Audience>())
+            foreach (var reader in Enum.GetValues<Audience>())
             {
-                SearchResult a = incremental.Search(query, reader, 1, pageSize: 100);
-                SearchResult b = rebuilt.Search(query, reader, 1, pageSize: 100);
-                string context = $"{query} as {reader}, before merging";
+                var a = incremental.Search(query, reader, 1, pageSize: 100);
+                var b = rebuilt.Search(query, reader, 1, pageSize: 100);
+                var context = $"{query} as {reader}, before merging";
                 Assert.True(a.Total == b.Total, context);
                 Assert.Equal(a.Hits.Select(h => h.Id).Order(StringComparer.Ordinal), b.Hits.Select(h => h.Id).Order(StringComparer.Ordinal));
                 Assert.Equal(Flatten(a), Flatten(b));
@@ -82,15 +82,15 @@ public sealed class RebuildEquivalenceTests
 
         // Merged, the incremental index answers exactly like the rebuilt one: order, scores, snippets.
         incremental.Index.MergeDeletes();
-        foreach (string query in Queries)
+        foreach (var query in Queries)
         {
-            foreach (Audience reader in Enum.GetValues<Audience>())
+            foreach (var reader in Enum.GetValues<Audience>())
             {
-                for (int page = 1; page <= 2; page++)
+                for (var page = 1; page <= 2; page++)
                 {
-                    SearchResult a = incremental.Search(query, reader, page, pageSize: 15);
-                    SearchResult b = rebuilt.Search(query, reader, page, pageSize: 15);
-                    string context = $"{query} as {reader}, page {page}";
+                    var a = incremental.Search(query, reader, page, pageSize: 15);
+                    var b = rebuilt.Search(query, reader, page, pageSize: 15);
+                    var context = $"{query} as {reader}, page {page}";
                     Assert.True(a.Total == b.Total, context);
                     Assert.True(a.Total > 0 || query.Contains('-'), context);
                     Assert.Equal(a.Hits.Select(h => h.Id), b.Hits.Select(h => h.Id));

@@ -29,7 +29,7 @@ public sealed class AccessTests : IDisposable
     [InlineData(Audience.Frivillig)]
     public void Staff_word_gives_no_hits_or_total(Audience reader)
     {
-        SearchResult result = _index.Search(Secret, reader);
+        var result = _index.Search(Secret, reader);
         Assert.Equal(0, result.Total);
         Assert.Empty(result.Hits);
         Assert.Empty(result.Facets);
@@ -39,7 +39,7 @@ public sealed class AccessTests : IDisposable
     [Fact]
     public void Staff_word_is_found_by_staff()
     {
-        SearchResult result = _index.Search(Secret, Audience.Medarbejder);
+        var result = _index.Search(Secret, Audience.Medarbejder);
         Assert.Equal(1, result.Total);
         Assert.Equal("staff", result.Hits[0].Id);
         Assert.Contains("<mark>Hemmeligprojektet</mark>", result.Hits[0].SnippetHtml);
@@ -50,11 +50,11 @@ public sealed class AccessTests : IDisposable
     [InlineData(Audience.Frivillig)]
     public void Did_you_mean_never_suggests_a_staff_word(Audience reader)
     {
-        SearchResult result = _index.Search("hemmeligprjektet", reader);
+        var result = _index.Search("hemmeligprjektet", reader);
         Assert.Equal(0, result.Total);
         Assert.Null(result.DidYouMean);
 
-        SearchResult staff = _index.Search("hemmeligprjektet", Audience.Medarbejder);
+        var staff = _index.Search("hemmeligprjektet", Audience.Medarbejder);
         Assert.Equal(Secret, staff.DidYouMean);
         Assert.Equal(1, staff.Total);
     }
@@ -64,8 +64,8 @@ public sealed class AccessTests : IDisposable
     [InlineData(Audience.Frivillig)]
     public void Shared_words_count_only_visible_documents(Audience reader)
     {
-        SearchResult result = _index.Search("recovery", reader);
-        int expected = reader == Audience.Offentlig ? 2 : 3;
+        var result = _index.Search("recovery", reader);
+        var expected = reader == Audience.Offentlig ? 2 : 3;
         Assert.Equal(expected, result.Total);
         Assert.DoesNotContain(result.Hits, h => h.Id == "staff");
         Assert.DoesNotContain(result.Hits, h => h.SnippetHtml.Contains("emmelig", StringComparison.OrdinalIgnoreCase));
@@ -81,7 +81,7 @@ public sealed class AccessTests : IDisposable
     [Fact]
     public void Staff_see_everything_with_facets()
     {
-        SearchResult result = _index.Search("recovery", Audience.Medarbejder);
+        var result = _index.Search("recovery", Audience.Medarbejder);
         Assert.Equal(4, result.Total);
         Assert.Contains(result.Facets["type"], v => v.Value == "Memo" && v.Count == 1);
         Assert.Contains(result.Facets["principle"], v => v.Value == "Hemmelig");
@@ -95,7 +95,7 @@ public sealed class AccessTests : IDisposable
         Assert.DoesNotContain(_index.Index.Autocomplete("hem", reader), s => s.Contains("emmelig", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(_index.Index.Autocomplete("hemmelig", reader));
 
-        IReadOnlyList<string> staff = _index.Index.Autocomplete("hem", Audience.Medarbejder);
+        var staff = _index.Index.Autocomplete("hem", Audience.Medarbejder);
         Assert.Contains("Hemmeligprojektet: intern evaluering", staff);
         Assert.Contains(Secret, staff);
     }

@@ -21,7 +21,7 @@ public sealed class AutocompleteTests : IDisposable
     [Fact]
     public void Titles_come_first_then_frequent_words()
     {
-        IReadOnlyList<string> completions = _index.Index.Autocomplete("mest", Audience.Offentlig);
+        var completions = _index.Index.Autocomplete("mest", Audience.Offentlig);
         Assert.Equal("Mestring af angst", completions[0]);
         Assert.Equal("Mestringsvejledning for borgere", completions[1]);
         Assert.Equal("mestring", completions[2]);
@@ -32,7 +32,7 @@ public sealed class AutocompleteTests : IDisposable
     [Fact]
     public void Completes_the_last_word_of_a_phrase_and_respects_max()
     {
-        IReadOnlyList<string> completions = _index.Index.Autocomplete("angst og mest", Audience.Offentlig, max: 2);
+        var completions = _index.Index.Autocomplete("angst og mest", Audience.Offentlig, max: 2);
         Assert.Equal(2, completions.Count);
         Assert.All(completions, c => Assert.StartsWith("angst og mest", c));
     }

@@ -32,9 +32,9 @@ public sealed class DanishFeatureTests : IDisposable
     [Fact]
     public void A_compound_written_three_ways_finds_the_same_items_with_the_same_top_hits()
     {
-        SearchResult joined = _index.Search("recoveryskolen");
-        SearchResult spaced = _index.Search("recovery skolen");
-        SearchResult hyphenated = _index.Search("recovery-skolen");
+        var joined = _index.Search("recoveryskolen");
+        var spaced = _index.Search("recovery skolen");
+        var hyphenated = _index.Search("recovery-skolen");
 
         string[] expected = ["skole-1", "skole-2", "skole-3"];
         Assert.Equal(expected, joined.Hits.Select(h => h.Id).Order(StringComparer.Ordinal));
@@ -56,12 +56,12 @@ public sealed class DanishFeatureTests : IDisposable
     [Fact]
     public void A_misspelt_compound_is_still_found()
     {
-        SearchResult typo = _index.Search("recoveryskolne");
+        var typo = _index.Search("recoveryskolne");
         Assert.Equal("recoveryskolen", typo.DidYouMean);
         Assert.Contains(typo.Hits, h => h.Id == "skole-1");
 
         // Without the linking letter it is found through its two known parts.
-        SearchResult parts = _index.Search("psykiatrplanen");
+        var parts = _index.Search("psykiatrplanen");
         Assert.Contains(parts.Hits, h => h.Id == "plan");
     }
 
@@ -73,7 +73,7 @@ public sealed class DanishFeatureTests : IDisposable
     [InlineData("AABEN DIALOG")]
     public void Danish_letters_typed_without_them_find_the_danish_words(string query)
     {
-        SearchResult result = _index.Search(query);
+        var result = _index.Search(query);
         Assert.Contains(result.Hits, h => h.Id == "aaben");
         Assert.Null(result.DidYouMean);
         Assert.DoesNotContain(result.Hits, h => h.Id == "aften");
@@ -82,7 +82,7 @@ public sealed class DanishFeatureTests : IDisposable
     [Fact]
     public void An_ascii_spelling_is_never_corrected_into_another_word()
     {
-        SearchResult result = _index.Search("aaben dialog");
+        var result = _index.Search("aaben dialog");
         Assert.Null(result.DidYouMean);
         Assert.Equal("aaben", result.Hits[0].Id);
     }
@@ -106,7 +106,7 @@ public sealed class DanishFeatureTests : IDisposable
         Assert.Equal(["misbrug"], _index.Ids("misbrug"));
 
         _index.Index.Synonyms = new SynonymSet([["misbrug", "rusmidler"], ["bostøtte", "mestringsvejledning"]]);
-        SearchResult widened = _index.Search("misbrug");
+        var widened = _index.Search("misbrug");
         Assert.Equal(["misbrug", "rusmidler"], widened.Hits.Select(h => h.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["rusmidler"], widened.SynonymsTried);
         Assert.Equal(["misbrug", "rusmidler"], _index.Ids("rusmidler").Order(StringComparer.Ordinal));
@@ -123,7 +123,7 @@ public sealed class DanishFeatureTests : IDisposable
     public void Multi_word_synonyms_are_searched_as_phrases()
     {
         _index.Index.Synonyms = new SynonymSet([["peer", "åben dialog"]]);
-        SearchResult result = _index.Search("peer");
+        var result = _index.Search("peer");
         Assert.Contains(result.Hits, h => h.Id == "aaben");
         Assert.Equal(["åben dialog"], result.SynonymsTried);
     }

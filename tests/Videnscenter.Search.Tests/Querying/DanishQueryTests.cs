@@ -31,19 +31,16 @@ public sealed class DanishQueryTests : IDisposable
     }
 
     [Fact]
-    public void Genitive_finds_the_word()
-    {
-        Assert.Contains("paaroerende", _index.Ids("pårørendes"));
-    }
+    public void Genitive_finds_the_word() => Assert.Contains("paaroerende", _index.Ids("pårørendes"));
 
     [Fact]
     public void Compound_finds_both_the_joined_and_the_hyphenated_spelling()
     {
-        string[] ids = _index.Ids("recoveryskolen");
+        var ids = _index.Ids("recoveryskolen");
         Assert.Contains("skolen-ett-ord", ids);
         Assert.Contains("skolen-bindestreg", ids);
 
-        string[] hyphenated = _index.Ids("recovery-skolen");
+        var hyphenated = _index.Ids("recovery-skolen");
         Assert.Contains("skolen-ett-ord", hyphenated);
         Assert.Contains("skolen-bindestreg", hyphenated);
     }
@@ -51,7 +48,7 @@ public sealed class DanishQueryTests : IDisposable
     [Fact]
     public void Misspelt_word_gives_did_you_mean_and_the_corrected_hits()
     {
-        SearchResult result = _index.Search("mestringsvejlednig");
+        var result = _index.Search("mestringsvejlednig");
         Assert.Equal("mestringsvejledning", result.DidYouMean);
         Assert.Contains(result.Hits, h => h.Id == "mestring");
     }
@@ -59,7 +56,7 @@ public sealed class DanishQueryTests : IDisposable
     [Fact]
     public void Did_you_mean_keeps_the_other_words()
     {
-        SearchResult result = _index.Search("borgere mestringsvejlednig");
+        var result = _index.Search("borgere mestringsvejlednig");
         Assert.Equal("borgere mestringsvejledning", result.DidYouMean);
         Assert.Equal("mestring", Assert.Single(result.Hits).Id);
     }
@@ -69,16 +66,13 @@ public sealed class DanishQueryTests : IDisposable
     {
         // "netværkmøde" could also be split into "netværk" + "møde", but one edit from
         // "netværksmøde" it is most likely that word misspelt.
-        SearchResult result = _index.Search("netværkmøde");
+        var result = _index.Search("netværkmøde");
         Assert.Equal("netværksmøde", result.DidYouMean);
         Assert.Equal(["net"], result.Hits.Select(h => h.Id));
     }
 
     [Fact]
-    public void Known_words_give_no_did_you_mean()
-    {
-        Assert.Null(_index.Search("metode").DidYouMean);
-    }
+    public void Known_words_give_no_did_you_mean() => Assert.Null(_index.Search("metode").DidYouMean);
 
     [Fact]
     public void Phrase_matches_consecutive_words_only()
@@ -88,17 +82,14 @@ public sealed class DanishQueryTests : IDisposable
     }
 
     [Fact]
-    public void Phrase_of_parts_matches_a_hyphenated_word()
-    {
-        Assert.Contains("skolen-bindestreg", _index.Ids("\"recovery skolen\""));
-    }
+    public void Phrase_of_parts_matches_a_hyphenated_word() => Assert.Contains("skolen-bindestreg", _index.Ids("\"recovery skolen\""));
 
     [Fact]
     public void Exclusion_removes_documents()
     {
-        string[] all = _index.Ids("mestring");
+        var all = _index.Ids("mestring");
         Assert.Contains("gruppe", all);
-        string[] without = _index.Ids("mestring -angst");
+        var without = _index.Ids("mestring -angst");
         Assert.DoesNotContain("gruppe", without);
         Assert.NotEmpty(without);
         Assert.DoesNotContain("skolen-ett-ord", _index.Ids("kurser -\"håb og mestring\""));
@@ -107,7 +98,7 @@ public sealed class DanishQueryTests : IDisposable
     [Fact]
     public void Only_exclusions_find_nothing()
     {
-        SearchResult result = _index.Search("-metode");
+        var result = _index.Search("-metode");
         Assert.Equal(0, result.Total);
         Assert.Empty(result.Hits);
     }
@@ -115,7 +106,7 @@ public sealed class DanishQueryTests : IDisposable
     [Fact]
     public void Prefix_matches_the_start_of_words()
     {
-        string[] ids = _index.Ids("mestringsv*");
+        var ids = _index.Ids("mestringsv*");
         Assert.Contains("mestring", ids);
         Assert.DoesNotContain("kost", ids);
         Assert.Contains("paaroerende", _index.Ids("pårør*"));
@@ -131,7 +122,7 @@ public sealed class DanishQueryTests : IDisposable
     [Fact]
     public void Relaxes_to_any_word_when_no_document_has_all()
     {
-        SearchResult result = _index.Search("kost pårørende");
+        var result = _index.Search("kost pårørende");
         Assert.True(result.RelaxedToAnyWord);
         Assert.Equal(2, result.Total);
         Assert.Equal(["kost", "paaroerende"], result.Hits.Select(h => h.Id).Order().ToArray());
@@ -141,7 +132,7 @@ public sealed class DanishQueryTests : IDisposable
     public void Unknown_compound_is_split_into_known_words()
     {
         // "mestringgruppe" occurs nowhere, but "mestring" and "gruppe" do, next to each other in "gruppe".
-        SearchResult result = _index.Search("mestringgruppe");
+        var result = _index.Search("mestringgruppe");
         Assert.Null(result.DidYouMean);
         Assert.Contains(result.Hits, h => h.Id == "gruppe");
     }
@@ -150,14 +141,11 @@ public sealed class DanishQueryTests : IDisposable
     public void Unknown_word_inside_a_compound_title_is_found_by_substring()
     {
         // "vejledning" alone occurs nowhere; the title "Mestringsvejledning for borgere" contains it.
-        SearchResult result = _index.Search("vejledning");
+        var result = _index.Search("vejledning");
         Assert.Contains(result.Hits, h => h.Id == "mestring");
         Assert.Null(result.DidYouMean);
     }
 
     [Fact]
-    public void Stop_words_alone_find_nothing()
-    {
-        Assert.Equal(0, _index.Search("og i at").Total);
-    }
+    public void Stop_words_alone_find_nothing() => Assert.Equal(0, _index.Search("og i at").Total);
 }

@@ -113,9 +113,9 @@ public sealed class HostileInputTests : IDisposable
     [MemberData(nameof(Inputs))]
     public void Any_input_gives_a_normal_result(string input)
     {
-        foreach (Audience reader in Enum.GetValues<Audience>())
+        foreach (var reader in Enum.GetValues<Audience>())
         {
-            SearchResult result = _index.Search(input, reader);
+            var result = _index.Search(input, reader);
             Assert.NotNull(result);
             Assert.NotNull(result.Hits);
             Assert.NotNull(result.Facets);

@@ -21,7 +21,7 @@ public sealed class PeopleTests : IDisposable
             TestIndex.Doc("mi", "Motiverende interview", "En samtalemetode.", "Motiverende interview er en metode til samtaler om forandring.", type: "Method"),
         ]);
 
-        SearchResult result = _index.Search("motiverende interview", Audience.Medarbejder, type: "Profile");
+        var result = _index.Search("motiverende interview", Audience.Medarbejder, type: "Profile");
         Assert.Equal(["anna", "bo"], result.Hits.Select(h => h.Id));
         Assert.Equal(3, _index.Search("motiverende interview", Audience.Medarbejder).Total);
 

@@ -29,7 +29,7 @@ public sealed class RankingTests : IDisposable
             TestIndex.Doc("boosted", "Recovery", "Om recovery.", boost: 2.0),
             TestIndex.Doc("filler", "Kost"),
         ]);
-        SearchResult result = _index.Search("recovery");
+        var result = _index.Search("recovery");
         Assert.Equal(["boosted", "plain"], result.Hits.Select(h => h.Id));
         Assert.Equal(2.0, result.Hits[0].Score / result.Hits[1].Score, 9);
     }
@@ -44,7 +44,7 @@ public sealed class RankingTests : IDisposable
             TestIndex.Doc("upcoming", "Kursus i mestring", "Et kursus.", type: "Course", starts: TestIndex.Now.AddDays(30)),
             TestIndex.Doc("today", "Kursus i mestring", "Et kursus.", type: "Course", starts: TestIndex.Now),
         ]);
-        SearchResult result = _index.Search("kursus mestring");
+        var result = _index.Search("kursus mestring");
         Assert.Equal(["today", "upcoming", "undated", "past"], result.Hits.Select(h => h.Id));
         Assert.Equal(1.25, result.Hits[1].Score / result.Hits[2].Score, 9);
         Assert.Equal(0.8, result.Hits[3].Score / result.Hits[2].Score, 9);

@@ -28,7 +28,7 @@ internal static class RelevanceEvaluator
     public static QueryScore Score(SearchIndex index, JudgedQuery query, Audience reader = Audience.Medarbejder)
     {
         // A deep enough page that 10 distinct keys remain after slides fold into their deck.
-        SearchResult result = index.Search(new SearchRequest { Query = query.Query, Reader = reader, PageSize = 50, NowUtc = Now });
+        var result = index.Search(new SearchRequest { Query = query.Query, Reader = reader, PageSize = 50, NowUtc = Now });
         List<string> keys = [.. result.Hits.Select(h => Key(h.Id)).Distinct(StringComparer.Ordinal).Take(Depth)];
         return new QueryScore(query, Ndcg(keys, query.Grades), result.Total, keys);
     }
@@ -40,7 +40,7 @@ internal static class RelevanceEvaluator
     public static IReadOnlyList<ClassScore> ByClass(IReadOnlyList<QueryScore> scores)
     {
         var rows = new List<ClassScore>();
-        foreach (string name in RelevanceSet.Classes.Concat(scores.Select(s => s.Query.Class)).Distinct())
+        foreach (var name in RelevanceSet.Classes.Concat(scores.Select(s => s.Query.Class)).Distinct())
         {
             QueryScore[] inClass = [.. scores.Where(s => s.Query.Class == name)];
             if (inClass.Length > 0)
@@ -55,19 +55,19 @@ internal static class RelevanceEvaluator
 
     public static double Ndcg(IReadOnlyList<string> rankedKeys, IReadOnlyDictionary<string, int> grades)
     {
-        double ideal = Dcg(grades.Values.Where(g => g > 0).OrderDescending().Take(Depth).ToList());
+        var ideal = Dcg(grades.Values.Where(g => g > 0).OrderDescending().Take(Depth).ToList());
         if (ideal == 0)
         {
             return 0;
         }
 
-        return Dcg([.. rankedKeys.Take(Depth).Select(k => grades.TryGetValue(k, out int g) ? g : 0)]) / ideal;
+        return Dcg([.. rankedKeys.Take(Depth).Select(k => grades.TryGetValue(k, out var g) ? g : 0)]) / ideal;
     }
 
     /// <summary>The judged key of a hit id: a slide's id without its "#slide-N".</summary>
     public static string Key(string id)
     {
-        int hash = id.IndexOf('#', StringComparison.Ordinal);
+        var hash = id.IndexOf('#', StringComparison.Ordinal);
         return hash >= 0 ? id[..hash] : id;
     }
 
@@ -77,7 +77,7 @@ internal static class RelevanceEvaluator
     private static double Dcg(IReadOnlyList<int> gains)
     {
         double sum = 0;
-        for (int i = 0; i < gains.Count; i++)
+        for (var i = 0; i < gains.Count; i++)
         {
             sum += (Math.Pow(2, gains[i]) - 1) / Math.Log2(i + 2);
         }

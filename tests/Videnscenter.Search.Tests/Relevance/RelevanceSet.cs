@@ -29,18 +29,18 @@ internal static class RelevanceSet
     public static IReadOnlyList<JudgedQuery> Load(string path)
     {
         var queries = new List<(string Class, string Query, Dictionary<string, int> Grades)>();
-        int lineNumber = 0;
-        foreach (string raw in File.ReadLines(path))
+        var lineNumber = 0;
+        foreach (var raw in File.ReadLines(path))
         {
             lineNumber++;
-            string line = raw.TrimEnd();
+            var line = raw.TrimEnd();
             if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
             }
 
-            string[] columns = line.Split('\t');
-            if (columns.Length != 4 || !int.TryParse(columns[3], NumberStyles.None, CultureInfo.InvariantCulture, out int grade) || grade is < 0 or > 3)
+            var columns = line.Split('\t');
+            if (columns.Length != 4 || !int.TryParse(columns[3], NumberStyles.None, CultureInfo.InvariantCulture, out var grade) || grade is < 0 or > 3)
             {
                 throw new FormatException($"{Path.GetFileName(path)}, linje {lineNumber}: ventede 'klasse<TAB>forespørgsel<TAB>dokument<TAB>karakter 0-3', fandt '{line}'.");
             }
@@ -50,7 +50,7 @@ internal static class RelevanceSet
                 throw new FormatException($"{Path.GetFileName(path)}, linje {lineNumber}: ukendt klasse '{columns[0]}' (kendte: {string.Join(", ", Classes)}).");
             }
 
-            int at = queries.FindIndex(q => q.Class == columns[0] && q.Query == columns[1]);
+            var at = queries.FindIndex(q => q.Class == columns[0] && q.Query == columns[1]);
             if (at < 0)
             {
                 queries.Add((columns[0], columns[1], new Dictionary<string, int>(StringComparer.Ordinal)));

@@ -62,7 +62,7 @@ public sealed class RelevanceTests(RelevanceTests.Fixture fixture, ITestOutputHe
     public void The_set_has_at_least_60_judged_queries_over_every_class()
     {
         Assert.True(fixture.Queries.Count >= 60, $"{fixture.Queries.Count} forespørgsler");
-        foreach (string name in RelevanceSet.Classes)
+        foreach (var name in RelevanceSet.Classes)
         {
             Assert.True(fixture.Queries.Count(q => q.Class == name) >= 5, $"klassen {name} har under 5 forespørgsler");
         }
@@ -81,10 +81,10 @@ public sealed class RelevanceTests(RelevanceTests.Fixture fixture, ITestOutputHe
     public void Every_compound_is_judged_written_joined_spaced_and_hyphenated_alike()
     {
         JudgedQuery[] compounds = [.. fixture.Queries.Where(q => q.Class == "compound")];
-        foreach (JudgedQuery hyphenated in compounds.Where(q => q.Query.Contains('-', StringComparison.Ordinal)))
+        foreach (var hyphenated in compounds.Where(q => q.Query.Contains('-', StringComparison.Ordinal)))
         {
-            JudgedQuery joined = Assert.Single(compounds, q => q.Query == hyphenated.Query.Replace("-", "", StringComparison.Ordinal));
-            JudgedQuery spaced = Assert.Single(compounds, q => q.Query == hyphenated.Query.Replace('-', ' '));
+            var joined = Assert.Single(compounds, q => q.Query == hyphenated.Query.Replace("-", "", StringComparison.Ordinal));
+            var spaced = Assert.Single(compounds, q => q.Query == hyphenated.Query.Replace('-', ' '));
             Assert.Equal(joined.Grades.OrderBy(g => g.Key), hyphenated.Grades.OrderBy(g => g.Key));
             Assert.Equal(joined.Grades.OrderBy(g => g.Key), spaced.Grades.OrderBy(g => g.Key));
         }
@@ -101,7 +101,7 @@ public sealed class RelevanceTests(RelevanceTests.Fixture fixture, ITestOutputHe
         Assert.Equal(0.0, RelevanceEvaluator.Ndcg([], grades), 9);
 
         // Reversed: DCG = 1/log2(2) + 3/log2(3) + 7/log2(4); ideal = 7 + 3/log2(3) + 1/2.
-        double expected = (1 + (3 / Math.Log2(3)) + 3.5) / (7 + (3 / Math.Log2(3)) + 0.5);
+        var expected = (1 + (3 / Math.Log2(3)) + 3.5) / (7 + (3 / Math.Log2(3)) + 0.5);
         Assert.Equal(expected, RelevanceEvaluator.Ndcg(["c", "b", "a"], grades), 9);
         Assert.True(RelevanceEvaluator.Ndcg(["b", "a", "c"], grades) < 1.0);
     }
@@ -117,35 +117,35 @@ public sealed class RelevanceTests(RelevanceTests.Fixture fixture, ITestOutputHe
     public void Ranking_holds_its_floors()
     {
         output.WriteLine(fixture.Seed.SynonymsApplied ? "# synonyms: the seed synonyms are applied" : "# synonyms: this engine takes none");
-        foreach (ClassScore row in fixture.Table)
+        foreach (var row in fixture.Table)
         {
             output.WriteLine(row.Line());
         }
 
         output.WriteLine("");
-        foreach (QueryScore score in fixture.Scores)
+        foreach (var score in fixture.Scores)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{score.Query.Class,-10} {score.Query.Query,-26} ndcg10={score.Ndcg10:F3} total={score.Total,3} top={string.Join(' ', score.TopKeys.Take(3))}"));
         }
 
         var failures = new List<string>();
-        ClassScore overall = fixture.Table.Single(r => r.Class == "all");
+        var overall = fixture.Table.Single(r => r.Class == "all");
         if (overall.Ndcg10 < OverallFloor)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"samlet nDCG@10 {overall.Ndcg10:F3} < {OverallFloor:F2}"));
         }
 
-        foreach ((string name, double floor) in ClassFloors)
+        foreach ((var name, var floor) in ClassFloors)
         {
-            ClassScore row = fixture.Table.Single(r => r.Class == name);
+            var row = fixture.Table.Single(r => r.Class == name);
             if (row.Ndcg10 < floor)
             {
                 failures.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: nDCG@10 {row.Ndcg10:F3} < {floor:F2}"));
             }
         }
 
-        foreach (string name in NoZeroHitClasses)
+        foreach (var name in NoZeroHitClasses)
         {
             failures.AddRange(fixture.Scores.Where(s => s.Query.Class == name && s.Total == 0).Select(s => $"{name}: '{s.Query.Query}' fandt intet"));
         }

@@ -22,9 +22,9 @@ internal static partial class SeedDocuments
 
     public static IReadOnlyList<SearchDocument> Load(string recipePath, string seedFolder)
     {
-        using JsonDocument recipe = JsonDocument.Parse(File.ReadAllText(recipePath));
+        using var recipe = JsonDocument.Parse(File.ReadAllText(recipePath));
         JsonElement[] steps = [.. recipe.RootElement.GetProperty("steps").EnumerateArray()];
-        Dictionary<string, Dictionary<string, string>> taxonomies = steps
+        var taxonomies = steps
             .Where(s => s.TryGetProperty("taxonomies", out _))
             .SelectMany(s => s.GetProperty("taxonomies").EnumerateArray())
             .ToDictionary(
@@ -33,7 +33,7 @@ internal static partial class SeedDocuments
         JsonElement[] types = [.. steps.Where(s => s.TryGetProperty("types", out _)).SelectMany(s => s.GetProperty("types").EnumerateArray())];
 
         var items = new List<(FrontMatter Item, string Slug, JsonElement Type)>();
-        foreach (JsonElement type in types)
+        foreach (var type in types)
         {
             var section = type.GetProperty("section").GetString()!;
             var folder = Path.Combine(seedFolder, section);
@@ -44,7 +44,7 @@ internal static partial class SeedDocuments
 
             foreach (var file in Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal))
             {
-                FrontMatter item = FrontMatter.Parse(File.ReadAllText(file), file);
+                var item = FrontMatter.Parse(File.ReadAllText(file), file);
                 items.Add((item, item.Text("slug") is { Length: > 0 } s ? s : Path.GetFileNameWithoutExtension(file), type));
             }
         }
@@ -68,15 +68,15 @@ internal static partial class SeedDocuments
         var typeName = type.GetProperty("name").GetString()!;
         var section = type.GetProperty("section").GetString()!;
         JsonElement[] fields = [.. type.GetProperty("fields").EnumerateArray()];
-        var boost = type.TryGetProperty("boost", out JsonElement b) ? b.GetDouble() : 1.0;
-        Audience audience = AudienceOf(item, type);
-        (List<string> masteredLines, var masteredTop) = Mastered(item, fields, audience, referenced);
+        var boost = type.TryGetProperty("boost", out var b) ? b.GetDouble() : 1.0;
+        var audience = AudienceOf(item, type);
+        (var masteredLines, var masteredTop) = Mastered(item, fields, audience, referenced);
 
         var facets = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (JsonElement field in fields.Where(f => Flag(f, "facet")))
+        foreach (var field in fields.Where(f => Flag(f, "facet")))
         {
             var name = field.GetProperty("name").GetString()!;
-            var taxonomy = field.TryGetProperty("taxonomy", out JsonElement t) ? t.GetString() : null;
+            var taxonomy = field.TryGetProperty("taxonomy", out var t) ? t.GetString() : null;
             List<string> values = [.. item.List(name).Select(v => taxonomy is not null && taxonomies[taxonomy].TryGetValue(v, out var label) ? label : v)];
             if (values.Count > 0)
             {
@@ -84,12 +84,12 @@ internal static partial class SeedDocuments
             }
         }
 
-        IEnumerable<string> indexed = fields
+        var indexed = fields
             .Where(f => Flag(f, "indexed") && f.GetProperty("kind").GetString() is "markdown" or "text")
             .Select(f => f.GetProperty("kind").GetString() == "markdown" ? PlainText(item.Text(f.GetProperty("name").GetString()!)) : item.Text(f.GetProperty("name").GetString()!))
             .Where(text => !string.IsNullOrWhiteSpace(text));
 
-        DateTime? starts = fields
+        var starts = fields
             .Where(f => f.GetProperty("kind").GetString() == "dateTimeRanges")
             .SelectMany(f => item.List(f.GetProperty("name").GetString()!))
             .Select(RangeStartUtc)
@@ -98,7 +98,7 @@ internal static partial class SeedDocuments
 
         var id = $"{section}/{slug}";
         var url = $"/{section}/{slug}";
-        Dictionary<string, string> departments = taxonomies["afdelinger"];
+        var departments = taxonomies["afdelinger"];
         var document = new SearchDocument
         {
             Id = id,
@@ -122,7 +122,7 @@ internal static partial class SeedDocuments
             yield break;
         }
 
-        MatchCollection headings = SlideHeading().Matches(item.Body);
+        var headings = SlideHeading().Matches(item.Body);
         for (var i = 0; i < headings.Count; i++)
         {
             var start = headings[i].Index + headings[i].Length;
@@ -151,14 +151,14 @@ internal static partial class SeedDocuments
     {
         var lines = new List<string>();
         var top = new List<string>();
-        foreach (JsonElement field in fields.Where(f => f.GetProperty("kind").GetString() == "reference" && f.TryGetProperty("levels", out JsonElement l) && l.GetArrayLength() > 0))
+        foreach (var field in fields.Where(f => f.GetProperty("kind").GetString() == "reference" && f.TryGetProperty("levels", out var l) && l.GetArrayLength() > 0))
         {
             var highestLevel = field.GetProperty("levels").EnumerateArray().Last().GetString()!;
             string[] referenceTypes = [.. field.GetProperty("referenceTypes").EnumerateArray().Select(t => t.GetString()!)];
             var highest = new List<string>();
             foreach ((var slug, var level) in item.Pairs(field.GetProperty("name").GetString()!))
             {
-                Referenced? target = referenceTypes.Select(t => referenced.GetValueOrDefault((t, slug))).FirstOrDefault(r => r is not null);
+                var target = referenceTypes.Select(t => referenced.GetValueOrDefault((t, slug))).FirstOrDefault(r => r is not null);
                 if (target is null || target.Audience > audience)
                 {
                     continue;
@@ -181,13 +181,13 @@ internal static partial class SeedDocuments
     }
 
     private static bool Flag(JsonElement field, string name) =>
-        field.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.True;
+        field.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     /// <summary>"2027-02-02 13:00-15:30" → the start in UTC (the seed's times are Danish local time).</summary>
     private static DateTime? RangeStartUtc(string range)
     {
         var start = range.Split(' ')[0] + " " + range.Split(' ')[1].Split('-')[0];
-        DateTime local = DateTime.ParseExact(start, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var local = DateTime.ParseExact(start, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         return TimeZoneInfo.ConvertTimeToUtc(local, Copenhagen);
     }
 

@@ -55,16 +55,16 @@ internal sealed class SeedIndex : IDisposable
     /// </summary>
     private static bool TryApplySynonyms(SearchIndex index, List<IEnumerable<string>> groups)
     {
-        PropertyInfo? property = typeof(SearchIndex).GetProperty("Synonyms", BindingFlags.Public | BindingFlags.Instance);
+        var property = typeof(SearchIndex).GetProperty("Synonyms", BindingFlags.Public | BindingFlags.Instance);
         if (property is { CanWrite: true } && GroupsConstructor(property.PropertyType) is { } propertyConstructor)
         {
             property.SetValue(index, propertyConstructor.Invoke([groups]));
             return true;
         }
 
-        foreach (MethodInfo method in typeof(SearchIndex).GetMethods(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var method in typeof(SearchIndex).GetMethods(BindingFlags.Public | BindingFlags.Instance))
         {
-            ParameterInfo[] parameters = method.GetParameters();
+            var parameters = method.GetParameters();
             if (method.Name.Contains("Synonym", StringComparison.Ordinal) && parameters.Length == 1
                 && GroupsConstructor(parameters[0].ParameterType) is { } constructor)
             {

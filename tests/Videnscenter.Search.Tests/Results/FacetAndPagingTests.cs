@@ -9,7 +9,7 @@ public sealed class FacetAndPagingTests : IDisposable
     public FacetAndPagingTests()
     {
         var documents = new List<SearchDocument>();
-        for (int i = 0; i < 25; i++)
+        for (var i = 0; i < 25; i++)
         {
             documents.Add(TestIndex.Doc(
                 $"m{i:00}",
@@ -30,7 +30,7 @@ public sealed class FacetAndPagingTests : IDisposable
     [Fact]
     public void Facets_count_the_whole_result_set_not_the_page()
     {
-        SearchResult result = _index.Search("recovery", pageSize: 5);
+        var result = _index.Search("recovery", pageSize: 5);
         Assert.Equal(25, result.Total);
         Assert.Equal(5, result.Hits.Count);
         Assert.Equal([new FacetValue("Method", 16), new FacetValue("Course", 9)], result.Facets["type"]);
@@ -44,9 +44,9 @@ public sealed class FacetAndPagingTests : IDisposable
     public void Pages_partition_the_ranked_hits()
     {
         var seen = new List<string>();
-        for (int page = 1; page <= 4; page++)
+        for (var page = 1; page <= 4; page++)
         {
-            SearchResult result = _index.Search("recovery", page: page, pageSize: 7);
+            var result = _index.Search("recovery", page: page, pageSize: 7);
             Assert.Equal(25, result.Total);
             Assert.Equal(page, result.Page);
             Assert.Equal(7, result.PageSize);
@@ -62,7 +62,7 @@ public sealed class FacetAndPagingTests : IDisposable
     [Fact]
     public void Filters_narrow_hits_total_and_facets()
     {
-        SearchResult courses = _index.Search("recovery", type: "Course");
+        var courses = _index.Search("recovery", type: "Course");
         Assert.Equal(9, courses.Total);
         Assert.All(courses.Hits, h => Assert.Equal("Course", h.Type));
         Assert.Equal([new FacetValue("Course", 9)], courses.Facets["type"]);

@@ -9,7 +9,7 @@ public sealed class SlideDeckTests : IDisposable
 
     public SlideDeckTests()
     {
-        SearchDocument deck = TestIndex.Doc("deck", "Recovery i praksis", "Oplæg om recovery.", "Et oplæg i fem dias.", type: "SlideDeck", departments: ["Nord"]);
+        var deck = TestIndex.Doc("deck", "Recovery i praksis", "Oplæg om recovery.", "Et oplæg i fem dias.", type: "SlideDeck", departments: ["Nord"]);
         _index.Index.Upsert(
         [
             deck,
@@ -25,9 +25,9 @@ public sealed class SlideDeckTests : IDisposable
     [Fact]
     public void Deck_and_matching_slides_are_one_hit_counted_once()
     {
-        SearchResult result = _index.Search("recovery");
+        var result = _index.Search("recovery");
         Assert.Equal(1, result.Total);
-        SearchHit hit = Assert.Single(result.Hits);
+        var hit = Assert.Single(result.Hits);
         Assert.Equal("deck", hit.Id);
         Assert.Equal(3, hit.Slides.Count);
         Assert.Equal([new FacetValue("SlideDeck", 1)], result.Facets["type"]);
@@ -37,12 +37,12 @@ public sealed class SlideDeckTests : IDisposable
     [Fact]
     public void Only_slides_matching_shows_the_deck_with_the_best_slides_linked()
     {
-        SearchResult result = _index.Search("mestring");
+        var result = _index.Search("mestring");
         Assert.Equal(2, result.Total);
-        SearchHit deck = Assert.Single(result.Hits, h => h.Id == "deck");
+        var deck = Assert.Single(result.Hits, h => h.Id == "deck");
         Assert.Equal("Recovery i praksis", deck.Title);
         Assert.Equal([2, 3], deck.Slides.Select(s => s.Number).Order());
-        SlideHit best = deck.Slides[0];
+        var best = deck.Slides[0];
         Assert.Equal(2, best.Number); // two mentions beat one
         Assert.Equal("/dias/deck#slide-2", best.Url);
         Assert.Contains("<mark>Mestring</mark>", best.SnippetHtml);
@@ -51,8 +51,5 @@ public sealed class SlideDeckTests : IDisposable
     }
 
     [Fact]
-    public void Other_hits_have_no_slides()
-    {
-        Assert.Empty(_index.Search("metode").Hits.Single().Slides);
-    }
+    public void Other_hits_have_no_slides() => Assert.Empty(_index.Search("metode").Hits.Single().Slides);
 }

@@ -12,7 +12,7 @@ public sealed class SnippetTests : IDisposable
     public void Snippet_is_html_encoded_with_marks_on_the_original_words()
     {
         _index.Index.Upsert(TestIndex.Doc("x", "Sikkerhed", "Pas på <script>alert('x')</script> & andre \"Metoderne\" i teksten."));
-        string snippet = _index.Search("metode").Hits.Single().SnippetHtml;
+        var snippet = _index.Search("metode").Hits.Single().SnippetHtml;
         Assert.Contains("&lt;script&gt;", snippet);
         Assert.DoesNotContain("<script>", snippet);
         Assert.Contains("&amp;", snippet);
@@ -31,17 +31,17 @@ public sealed class SnippetTests : IDisposable
     [Fact]
     public void Long_body_gives_a_window_around_the_matches_cut_at_words()
     {
-        string filler = string.Join(' ', Enumerable.Range(0, 300).Select(i => "fyldord" + (i % 10)));
-        string body = filler + " Her står noget om pårørende og deres samtaler med borgeren i hverdagen. " + filler;
+        var filler = string.Join(' ', Enumerable.Range(0, 300).Select(i => "fyldord" + (i % 10)));
+        var body = filler + " Her står noget om pårørende og deres samtaler med borgeren i hverdagen. " + filler;
         _index.Index.Upsert(TestIndex.Doc("x", "Langt dokument", "Kort resumé uden ordet.", body));
 
-        string snippet = _index.Search("pårørende samtale").Hits.Single().SnippetHtml;
+        var snippet = _index.Search("pårørende samtale").Hits.Single().SnippetHtml;
         Assert.StartsWith("…", snippet);
         Assert.EndsWith("…", snippet);
         Assert.Contains("<mark>pårørende</mark>", snippet); // Danish letters as UTF-8 text, not numeric entities
         Assert.DoesNotContain("&#", snippet);
         Assert.Contains("<mark>samtaler</mark>", snippet);
-        string text = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "").Replace("</mark>", "")).Trim('…');
+        var text = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "").Replace("</mark>", "")).Trim('…');
         Assert.InRange(text.Length, 140, 240);
         string[] sentence = ["Her", "står", "noget", "om", "pårørende", "og", "deres", "samtaler", "med", "borgeren", "i", "hverdagen."];
         Assert.All(text.Split(' ', StringSplitOptions.RemoveEmptyEntries),
@@ -63,7 +63,7 @@ public sealed class SnippetTests : IDisposable
     public void Body_window_with_more_distinct_terms_beats_the_summary()
     {
         _index.Index.Upsert(TestIndex.Doc("a", "Titel", "Kun recovery her.", "Både recovery og pårørende står her."));
-        string snippet = System.Net.WebUtility.HtmlDecode(_index.Search("recovery pårørende").Hits.Single().SnippetHtml);
+        var snippet = System.Net.WebUtility.HtmlDecode(_index.Search("recovery pårørende").Hits.Single().SnippetHtml);
         Assert.Equal("Både <mark>recovery</mark> og <mark>pårørende</mark> står her.", snippet);
     }
 
@@ -71,7 +71,7 @@ public sealed class SnippetTests : IDisposable
     public void A_heading_does_not_run_into_the_next_paragraph()
     {
         _index.Index.Upsert(TestIndex.Doc("x", "Titel", "", "Sådan bruges metoden\n\nMetoden bruges i samtaler med borgeren."));
-        string snippet = _index.Search("metode").Hits.Single().SnippetHtml;
+        var snippet = _index.Search("metode").Hits.Single().SnippetHtml;
         Assert.Equal("Sådan bruges <mark>metoden</mark> · <mark>Metoden</mark> bruges i samtaler med borgeren.", snippet);
     }
 
@@ -79,7 +79,7 @@ public sealed class SnippetTests : IDisposable
     public void Ascii_spelling_marks_the_danish_word()
     {
         _index.Index.Upsert(TestIndex.Doc("x", "Titel", "Samtaler med pårørende om en åben dialog."));
-        string snippet = _index.Search("paaroerende aaben").Hits.Single().SnippetHtml;
+        var snippet = _index.Search("paaroerende aaben").Hits.Single().SnippetHtml;
         Assert.Equal("Samtaler med <mark>pårørende</mark> om en <mark>åben</mark> dialog.", snippet);
     }
 

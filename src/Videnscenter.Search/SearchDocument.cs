@@ -30,6 +30,13 @@ public sealed record SearchDocument
     /// <summary>Tags: searchable (with the summary's weight) and the "tag" facet.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>
+    /// Words that describe the item without being part of its text, e.g. the label of a yes/no field
+    /// that is on ("Peer-medarbejder"): searchable with the summary's weight, neither shown in
+    /// snippets nor counted as a facet.
+    /// </summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
     /// <summary>Extra facets: name → values, e.g. "recoveryValue", "principle", "targetGroup", "semester".</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Facets { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();

@@ -66,7 +66,7 @@ internal static class IndexFields
     /// <summary>Stored, with offsets in the postings: snippets are found from the postings, not by re-analysis.</summary>
     private static readonly FieldType TextWithOffsets = CreateTextWithOffsets();
 
-    /// <summary>Tags are indexed as further values of the summary field, not stored.</summary>
+    /// <summary>Tags and keywords are indexed as further values of the summary field, not stored.</summary>
     private static readonly FieldType TagsInSummary = CreateTagsInSummary();
 
     private static FieldType CreateTagsInSummary()
@@ -107,9 +107,9 @@ internal static class IndexFields
             new NumericDocValuesField(Starts, doc.StartsUtc is { } starts ? ToUtc(starts).Ticks : 0),
             new StringField(TitleKey, TitleKeyOf(doc.Title), Field.Store.NO),
         };
-        foreach (var tag in doc.Tags)
+        foreach (var extra in doc.Tags.Concat(doc.Keywords))
         {
-            document.Add(new Field(Summary, tag, TagsInSummary));
+            document.Add(new Field(Summary, extra, TagsInSummary));
         }
 
         // Filled while Lucene analyses the text fields above (see SurfaceWordSink), read when it reaches this one.

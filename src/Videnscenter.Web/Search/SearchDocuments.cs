@@ -56,6 +56,8 @@ public static partial class SearchDocuments
             Audience = (SearchAudience)(int)item.Audience,
             Departments = item.Departments.Select(schema.DepartmentLabel).ToList(),
             Tags = item.Tags,
+            // An indexed yes/no field that is on says something in its label ("Peer-medarbejder"): findable by it.
+            Keywords = type.Fields.Where(f => f.Indexed && f.Kind == FieldKind.Boolean && item.Bool(f.Name)).Select(f => f.Label).ToList(),
             Facets = facets,
             Boost = type.Boost,
             StartsUtc = LastStartUtc(item, type),

@@ -9,7 +9,7 @@ namespace Videnscenter.Benchmarks.Search;
 /// (judgements.tsv, the same set and evaluator the Search tests run), then the judged synthetic
 /// queries at each <c>--sizes</c> corpus size. One line per class:
 /// <c>relevance class=… queries=… ndcg10=… zero_hit=… corpus=…</c>; with <c>--verbose</c> also one
-/// line per query on stderr.
+/// line per query on stderr (and the top ten, graded, of a query below 0.9).
 /// </summary>
 internal static class RelevanceBenchmark
 {
@@ -48,6 +48,11 @@ internal static class RelevanceBenchmark
             {
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"#   {corpus} {score.Query.Class,-10} {score.Query.Query,-26} ndcg10={score.Ndcg10:F3} total={score.Total}"));
+                if (score.Ndcg10 < 0.9)
+                {
+                    // The top ten with their grades, to see what ranks above the judged items.
+                    Console.Error.WriteLine("#       top: " + string.Join(" ", score.TopKeys.Select(k => $"{k}={score.Query.Grades.GetValueOrDefault(k)}")));
+                }
             }
         }
     }

@@ -54,6 +54,23 @@ public sealed class DanishFeatureTests : IDisposable
     }
 
     [Fact]
+    public void A_compound_ranks_above_a_document_with_its_parts_far_apart()
+    {
+        using var index = new TestIndex();
+        index.Index.Upsert(
+        [
+            // The parts in the title (weighted ×3), but apart: "peer" here, "medarbejdere" there.
+            TestIndex.Doc("apart", "Peer-uddannelsen for medarbejdere", "Et kursus for medarbejdere.", "Om peer-arbejde i teams."),
+            TestIndex.Doc("compound", "Sofie Lund", "Underviser på Recoveryskolen.", "Jeg er uddannet peer-medarbejder og har arbejdet her siden 2019, hvor jeg underviser i flere af de grundlæggende kurser."),
+        ]);
+
+        foreach (var query in (string[])["peer-medarbejder", "peermedarbejder", "peer medarbejder"])
+        {
+            Assert.Equal(["compound", "apart"], index.Ids(query));
+        }
+    }
+
+    [Fact]
     public void A_misspelt_compound_is_still_found()
     {
         var typo = _index.Search("recoveryskolne");

@@ -28,4 +28,23 @@ public sealed class PeopleTests : IDisposable
         // A reader who is not signed in sees the method, never the people.
         Assert.Equal(["mi"], _index.Ids("motiverende interview", Audience.Offentlig));
     }
+
+    [Fact]
+    public void Keywords_are_searchable_but_neither_shown_nor_counted_as_facets()
+    {
+        _index.Index.Upsert(
+        [
+            TestIndex.Doc("dorthe", "Dorthe Hvid", "Underviser i stemmehøring.", "Dorthe holder kurser om at høre stemmer.", Audience.Medarbejder, type: "Profile") with
+            {
+                Keywords = ["Peer-medarbejder"],
+            },
+            TestIndex.Doc("erik", "Erik Hvid", "Underviser i stemmehøring.", "Erik holder kurser om at høre stemmer.", Audience.Medarbejder, type: "Profile"),
+        ]);
+
+        Assert.Equal(["dorthe"], _index.Ids("peer-medarbejder"));
+        var result = _index.Search("hvid peer");
+        Assert.Equal(["dorthe"], result.Hits.Select(h => h.Id));
+        Assert.DoesNotContain("Peer", result.Hits[0].SnippetHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(result.Facets.Values.SelectMany(v => v), v => v.Value.Contains("Peer", StringComparison.OrdinalIgnoreCase));
+    }
 }

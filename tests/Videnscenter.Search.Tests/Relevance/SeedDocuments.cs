@@ -10,8 +10,9 @@ namespace Videnscenter.Search.Tests.Relevance;
 /// default audience, and the taxonomies give the labels. Mirrors Web's <c>SearchDocuments.From</c>
 /// (one document per item; a slide deck adds one per "## Slide N" section, boost × 0.9; body = the
 /// Markdown body plus the indexed text and Markdown fields as plain text plus one "title: level" line
-/// per levelled reference; the highest level's titles also in the summary). Ids are
-/// "&lt;section&gt;/&lt;slug&gt;" and "slides/&lt;slug&gt;#slide-N", so the judgements can name them.
+/// per levelled reference; the highest level's titles also in the summary; the labels of the yes/no
+/// fields that are on as keywords). Ids are "&lt;section&gt;/&lt;slug&gt;" and
+/// "slides/&lt;slug&gt;#slide-N", so the judgements can name them.
 /// When SearchDocuments changes what it indexes, change this to match.
 /// </summary>
 internal static partial class SeedDocuments
@@ -110,6 +111,8 @@ internal static partial class SeedDocuments
             Audience = audience,
             Departments = [.. item.List("departments").Select(d => departments.TryGetValue(d, out var label) ? label : d)],
             Tags = item.List("tags"),
+            Keywords = [.. fields.Where(f => f.GetProperty("kind").GetString() == "boolean" && Flag(f, "indexed") && item.Text(f.GetProperty("name").GetString()!) == "true")
+                .Select(f => f.GetProperty("label").GetString()!)],
             Facets = facets,
             Boost = boost,
             StartsUtc = starts,

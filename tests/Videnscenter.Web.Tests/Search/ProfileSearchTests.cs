@@ -110,4 +110,30 @@ public sealed class ProfileSearchTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.Contains(profileUrl, await RankedUrlsAsync(staff, "giraffsamtalen", 1));
         Assert.DoesNotContain(profileUrl, await RankedUrlsAsync(staff, "zebrasamtalen", 1));
     }
+
+    [Fact]
+    public async Task A_profile_marked_as_peer_worker_is_found_as_one_though_its_text_does_not_say_so()
+    {
+        async Task<string> PublishProfileAsync(string title, bool peer)
+        {
+            var saved = await site.WithStoreAsync(s => s.CreateAsync(new ContentDraft
+            {
+                Type = "CompetenceProfile",
+                Title = title,
+                Summary = "Kollega til prøve.",
+                Fields = new JsonObject { ["jobTitle"] = "Pædagog", ["lastConfirmed"] = "2026-12-01", ["peer"] = peer },
+            }, "redaktør"));
+            Assert.Empty(saved.Errors);
+            await site.WithStoreAsync(s => s.PublishAsync(saved.Item!.Id));
+            return $"/kompetenceprofiler/{saved.Item!.Slug}";
+        }
+
+        var peerWorker = await PublishProfileAsync("Ingolf Peersen", peer: true);
+        var colleague = await PublishProfileAsync("Ingolf Andersen", peer: false);
+
+        var staff = await StaffAsync("medarbejder-peer");
+        var found = await RankedUrlsAsync(staff, "ingolf peer-medarbejder", 1);
+        Assert.Contains(peerWorker, found);
+        Assert.DoesNotContain(colleague, found);
+    }
 }

@@ -195,6 +195,7 @@ public sealed class SearchIndex : IDisposable
 
                 AddAll(building, documents, replace: false);
                 building.Commit();
+                building.EndBulk();
             }
             catch
             {

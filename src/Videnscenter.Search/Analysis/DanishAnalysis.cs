@@ -22,8 +22,11 @@ namespace Videnscenter.Search.Analysis;
 /// </summary>
 internal sealed class DanishAnalysis
 {
-    /// <summary>Bumped whenever analysis changes what is indexed: an index with another version is rebuilt.</summary>
-    private const string AnalysisRevision = "lucene-da-5";
+    /// <summary>
+    /// Bumped whenever analysis or the fields change what is indexed: an index with another version is
+    /// rebuilt. 6: keywords (an indexed yes/no field's label) are indexed, the audience is no longer stored.
+    /// </summary>
+    private const string AnalysisRevision = "lucene-da-6";
 
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 

@@ -101,7 +101,7 @@ internal static class IndexFields
             new Field(Body, doc.Body, TextWithOffsets),
             new StoredField(Url, doc.Url),
             new StoredField(Type, doc.Type),
-            new StringField(AudienceLevel, ((int)doc.Audience).ToString(CultureInfo.InvariantCulture), Field.Store.YES),
+            new StringField(AudienceLevel, ((int)doc.Audience).ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new NumericDocValuesField(AudienceValue, (int)doc.Audience),
             new NumericDocValuesField(Boost, BitConverter.DoubleToInt64Bits(doc.Boost)),
             new NumericDocValuesField(Starts, doc.StartsUtc is { } starts ? ToUtc(starts).Ticks : 0),

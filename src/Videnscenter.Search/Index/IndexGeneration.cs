@@ -84,6 +84,20 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
+    /// <summary>
+    /// After a bulk build: later writes are single publishes, so they get the live index's small RAM
+    /// buffer and compound files again (a bulk build skips both, see <see cref="Config"/>).
+    /// </summary>
+    public void EndBulk()
+    {
+        Writer.Config.RAMBufferSizeMB = LiveRamBufferMB;
+        Writer.Config.UseCompoundFile = true;
+        if (Writer.Config.MergePolicy is TieredMergePolicy merges)
+        {
+            merges.NoCFSRatio = LiveNoCfsRatio;
+        }
+    }
+
     /// <summary>Creates an empty index in <paramref name="path"/> (a new directory).</summary>
     public static IndexGeneration Create(string path, DanishAnalysis analysis, bool bulk = false)
     {
@@ -260,9 +274,18 @@ internal sealed class IndexGeneration : IDisposable
     {
         OpenMode = mode,
         Similarity = Bm25,
-        RAMBufferSizeMB = bulk ? 96 : 32,
-        UseCompoundFile = true,
+        // A bulk build flushes a few large segments rather than many small ones to merge.
+        RAMBufferSizeMB = bulk ? BulkRamBufferMB : LiveRamBufferMB,
+
+        // A bulk build's segments are large: packing them into compound files would write every byte
+        // twice. Small NRT segments of later publishes go into one file each (fewer open files).
+        UseCompoundFile = !bulk,
+        MergePolicy = new TieredMergePolicy { NoCFSRatio = bulk ? 0.0 : LiveNoCfsRatio },
     };
+
+    private const double BulkRamBufferMB = 256;
+    private const double LiveRamBufferMB = 32;
+    private const double LiveNoCfsRatio = 0.1;
 
     private static BooleanQuery AudienceQuery(Audience reader)
     {

@@ -26,6 +26,12 @@ internal static class SearchExecutor
     /// <summary>Facet values of equal count in Danish alphabetical order (created once, not per dimension and query).</summary>
     private static readonly StringComparer DanishOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
 
+    /// <summary>The stored fields a hit shows: only these are read from the stored documents.</summary>
+    private static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        IndexFields.Id, IndexFields.Title, IndexFields.Url, IndexFields.Type, IndexFields.Summary, IndexFields.Body,
+    };
+
     public static SearchResult Run(IndexGeneration generation, IndexSearcher searcher, DanishAnalysis analysis, SynonymSet synonyms, SearchRequest request)
     {
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
@@ -250,7 +256,7 @@ internal static class SearchExecutor
 
     private static SearchHit BuildHit(IndexSearcher searcher, Group group, int shownDoc, MatchOffsets offsets)
     {
-        var shown = searcher.Doc(shownDoc);
+        var shown = searcher.Doc(shownDoc, HitFields);
         var shownId = shown.Get(IndexFields.Id);
         var slides = new List<SlideHit>();
         foreach (var slide in group.Slides)
@@ -260,7 +266,7 @@ internal static class SearchExecutor
                 continue;
             }
 
-            var document = searcher.Doc(slide.Doc);
+            var document = searcher.Doc(slide.Doc, HitFields);
             slides.Add(new SlideHit(
                 document.Get(IndexFields.Id),
                 slide.Slide,
@@ -291,7 +297,10 @@ internal static class SearchExecutor
         }
 
         var doc = found.ScoreDocs[0].Doc;
-        return int.TryParse(searcher.Doc(doc).Get(IndexFields.AudienceLevel), out var level) && level <= (int)reader ? doc : null;
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var level = leaf.AtomicReader.GetNumericDocValues(IndexFields.AudienceValue)?.Get(doc - leaf.DocBase) ?? long.MaxValue;
+        return level <= (int)reader ? doc : null;
     }
 
 

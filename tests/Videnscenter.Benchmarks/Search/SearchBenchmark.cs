@@ -149,6 +149,14 @@ internal static class SearchBenchmark
 
             if (verbose)
             {
+                // Where the bytes are: Lucene's file kinds (.fdt stored fields, .doc/.pos/.pay postings,
+                // .tim/.tip terms, .nvd norms, .dvd doc values, .cfs small segments in one file).
+                var byKind = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories)
+                    .GroupBy(f => f.Extension.Length > 0 ? f.Extension : f.Name)
+                    .OrderByDescending(g => g.Sum(f => f.Length))
+                    .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}={g.Sum(f => f.Length) / 1048576.0:F1}"));
+                Console.Error.WriteLine("#   index_mb by kind: " + string.Join(" ", byKind));
+
                 // CPU time next to wall time: on a shared, busy machine the wall times above include
                 // waiting for a core; these show the work itself.
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

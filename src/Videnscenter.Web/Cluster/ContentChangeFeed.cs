@@ -154,12 +154,14 @@ public sealed class ContentChangeFeed(
 
             var ids = changes.Select(c => c.ItemId).Distinct().ToList();
             var schema = await sp.GetRequiredService<SchemaStore>().GetAsync(ct);
-            var live = (await sp.GetRequiredService<ContentStore>().GetPublishedAsync(ids, Audience.Medarbejder, ct)).ToDictionary(i => i.Id);
+            var store = sp.GetRequiredService<ContentStore>();
+            var live = (await store.GetPublishedAsync(ids, Audience.Medarbejder, ct)).ToDictionary(i => i.Id);
             foreach (var id in ids)
             {
                 search.Index.DeleteByPrefix(SearchDocuments.Prefix(id));
+                // With the items it refers to resolved, as at publish: a profile keeps the methods it masters.
                 if (live.TryGetValue(id, out var item) && schema.Type(item.Type) is { } type)
-                    search.Index.Upsert(SearchDocuments.From(item, type, schema, await search.FileSlidesAsync(item, ct)));
+                    search.Index.Upsert(await search.DocumentsAsync(item, type, schema, store, ct));
             }
             SetPosition(changes[^1].Id);
             notifications.Publish(new AppliedContentChanges(ids, changes[^1].Id));

@@ -53,7 +53,7 @@ public sealed class DashboardAndListTests(AdminSite admin)
         Assert.Contains("Arkiveret", rows[0].QuerySelector(".status")!.TextContent);
         Assert.Contains("Listeside kladde", rows[1].TextContent);
         Assert.Equal("Kladde", rows[1].QuerySelector(".status")!.TextContent);
-        Assert.Equal("2 emner", filtered.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal("2 sider", filtered.QuerySelector("[role=status]")!.TextContent.Trim()); // the section's own noun
         Assert.Equal("ascending", filtered.QuerySelector("th[aria-sort]")!.GetAttribute("aria-sort"));
 
         // About forty courses: two pages of 25, sorted by title in Danish order.

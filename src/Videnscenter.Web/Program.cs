@@ -1,6 +1,7 @@
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Caching;
 using Videnscenter.Web.Cluster;
+using Videnscenter.Web.Deployment;
 using Videnscenter.Web.Discovery;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
@@ -38,6 +39,7 @@ builder.Services
     .AddMedia(site)
     .AddMail(builder.Configuration, site.ConnectionString)
     .AddAccounts(builder.Configuration, site.ConnectionString)
+    .AddDeployment()
     .AddCaching()
     .AddCluster(site);
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Videnscenter.Content.Recipes;
 using Videnscenter.Content.Storage;
 using Videnscenter.Web.Accounts.Audit;
+using Videnscenter.Web.Accounts.Invitations;
 using Videnscenter.Web.Accounts.PasswordReset;
 using Videnscenter.Web.Hosting;
 
@@ -38,7 +39,8 @@ public static class AccountsFeature
             })
             .AddEntityFrameworkStores<IdentityStoreDbContext>()
             .AddErrorDescriber<DanishIdentityErrors>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddInvitations();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/konto/log-ind";

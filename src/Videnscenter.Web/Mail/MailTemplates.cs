@@ -129,12 +129,14 @@ public sealed partial class MailTemplates(MailDbContext db)
             Hej {navn}
 
             {afsender} har oprettet en konto til dig på Videnscenter med brugernavnet {brugernavn}.
-            Vælg din adgangskode her; linket virker én gang og udløber efter {timer} timer:
+            Vælg din adgangskode her; linket virker én gang og udløber efter {dage} dage:
             {link}
+
+            Bagefter logger du ind på {logind}
 
             Venlig hilsen
             Videnscenter, Center for Psykiatri, Randers Kommune
-            """, ["navn", "afsender", "brugernavn", "link", "timer"]),
+            """, ["navn", "afsender", "brugernavn", "link", "dage", "logind"]),
     ];
 
     public static MailTemplate Default(string key) =>

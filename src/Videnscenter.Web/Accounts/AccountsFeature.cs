@@ -7,6 +7,7 @@ using Videnscenter.Content.Storage;
 using Videnscenter.Web.Accounts.Audit;
 using Videnscenter.Web.Accounts.Invitations;
 using Videnscenter.Web.Accounts.PasswordReset;
+using Videnscenter.Web.Accounts.SingleSignOn;
 using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Accounts;
@@ -66,6 +67,7 @@ public static class AccountsFeature
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, SignInPartition));
         services.AddStartupStep<AccountsAtStartup>();
         services.AddPasswordReset();
+        services.AddSingleSignOn(config);
         return services;
     }
 

@@ -29,6 +29,8 @@ public sealed class EditModel(UserManager<IdentityUser> users, SignInManager<Ide
     public IdentityUser Subject { get; private set; } = null!;
     public IReadOnlyList<string> AvailableRoles { get; private set; } = [];
     public bool IsSelf { get; private set; }
+    /// <summary>The user signs in with their work account (single sign-on); roles the group map hands out follow the groups.</summary>
+    public bool HasWorkAccount { get; private set; }
     public string? Message { get; private set; }
     public string? GeneratedPassword { get; private set; }
     /// <summary>Which form the errors on the page belong to, so the summary sits above it.</summary>
@@ -139,7 +141,7 @@ public sealed class EditModel(UserManager<IdentityUser> users, SignInManager<Ide
     public async Task<IActionResult> OnPostInviteAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Subject.PasswordHash is not null || string.IsNullOrEmpty(Subject.Email))
+        if (Subject.PasswordHash is not null || HasWorkAccount || string.IsNullOrEmpty(Subject.Email))
         {
             TempData["Besked"] = $"{Subject.UserName} har allerede en adgangskode eller ingen e-mail, så der er ikke sendt en invitation.";
             return Redirect($"/admin/brugere/{Subject.Id}");
@@ -190,6 +192,7 @@ public sealed class EditModel(UserManager<IdentityUser> users, SignInManager<Ide
         Subject = user;
         AvailableRoles = await UserAdmin.RolesAsync(roleManager);
         IsSelf = string.Equals(users.GetUserId(User), user.Id, StringComparison.Ordinal);
+        HasWorkAccount = (await users.GetLoginsAsync(user)).Count > 0;
         return true;
     }
 

@@ -2,6 +2,7 @@ using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Caching;
 using Videnscenter.Web.Cluster;
 using Videnscenter.Web.Discovery;
+using Videnscenter.Web.Editing;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;
@@ -35,6 +36,7 @@ builder.Services
     .AddPartners()
     .AddSlides()
     .AddSearch()
+    .AddEditing()
     .AddMedia(site)
     .AddMail(builder.Configuration, site.ConnectionString)
     .AddAccounts(builder.Configuration, site.ConnectionString)

@@ -137,6 +137,34 @@ public sealed partial class MailTemplates(MailDbContext db)
             Venlig hilsen
             Videnscenter, Center for Psykiatri, Randers Kommune
             """, ["navn", "afsender", "brugernavn", "link", "dage", "logind"]),
+        new(MailKinds.ProfileSubmitted, "Profil til gennemsyn (til redaktører)", "Kompetenceprofil til gennemsyn: {profil}",
+            """
+            Hej {navn}
+
+            {medarbejder} har rettet kompetenceprofilen «{profil}». Ændringen ligger som en kladde,
+            indtil en redaktør har set den igennem og udgivet den.
+
+            Se ændringen og udgiv den her:
+            {link}
+
+            Venlig hilsen
+            Videnscenter, Center for Psykiatri, Randers Kommune
+            """, ["navn", "medarbejder", "profil", "link"]),
+        new(MailKinds.ReviewDue, "Indhold der skal gennemgås (månedlig)", "Indhold, der venter på din gennemgang ({antal})",
+            """
+            Hej {navn}
+
+            Du er metodeansvarlig for indhold på Videnscenter, som ikke er gennemgået i {maaneder} måneder:
+
+            {liste}
+
+            Læs det igennem, ret det, der er forældet, og sæt «Sidst gennemgået» til i dag, når du er færdig.
+            Du finder det hele under «Ikke gennemgået i {maaneder} måneder» i administrationen:
+            {link}
+
+            Venlig hilsen
+            Videnscenter, Center for Psykiatri, Randers Kommune
+            """, ["navn", "antal", "maaneder", "liste", "link"]),
     ];
 
     public static MailTemplate Default(string key) =>
@@ -244,4 +272,6 @@ public static class MailKinds
     public const string SignUpLinkAgain = "tilmelding-link-igen";
     public const string PasswordReset = "glemt-adgangskode";
     public const string Invitation = "invitation";
+    public const string ProfileSubmitted = "profil-til-gennemsyn";
+    public const string ReviewDue = "indhold-til-gennemgang";
 }

@@ -75,12 +75,9 @@ public sealed class AcceptModel(UserManager<IdentityUser> users, SignInManager<I
     }
 
     /// <summary>The user and the token, if the link still works (checked without using it up).</summary>
-    private async Task<(IdentityUser User, string Token)?> UserAndTokenAsync()
-    {
-        var token = PasswordResetFeature.DecodeToken(Code);
-        if (token is null || string.IsNullOrEmpty(UserId) || UserId.Length > 100) return null;
-        var user = await users.FindByIdAsync(UserId);
-        if (user is null || await users.IsLockedOutAsync(user)) return null;
-        return await users.VerifyUserTokenAsync(user, Invitations.TokenProvider, Invitations.Purpose, token) ? (user, token) : null;
-    }
+    private async Task<(IdentityUser User, string Token)?> UserAndTokenAsync() =>
+        await PasswordResetFeature.VerifyLinkAsync(users, UserId, Code, Invitations.TokenProvider, Invitations.Purpose) is { } found
+        && !await users.IsLockedOutAsync(found.User)
+            ? found
+            : null;
 }

@@ -3,6 +3,7 @@ using Videnscenter.Web.Caching;
 using Videnscenter.Web.Cluster;
 using Videnscenter.Web.Deployment;
 using Videnscenter.Web.Discovery;
+using Videnscenter.Web.Editing;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;
@@ -36,6 +37,7 @@ builder.Services
     .AddPartners()
     .AddSlides()
     .AddSearch()
+    .AddEditing()
     .AddMedia(site)
     .AddMail(builder.Configuration, site.ConnectionString)
     .AddAccounts(builder.Configuration, site.ConnectionString)

@@ -170,7 +170,7 @@ public sealed class CatalogueTests(SiteFactory site) : IClassFixture<SiteFactory
                 ["place"] = "Psykiatriens Hus",
             },
         };
-        string Write() => ICalendarWriter.Write("Kursus", CourseCalendar.Events(new CourseFacts(item), "https://videnscenter.randers.dk"),
+        string Write() => ICalendarWriter.Write("Kursus", CourseCalendar.Events(new RegistrableItem(item), "https://videnscenter.randers.dk"),
             new DateTime(2027, 1, 2, 3, 4, 5, DateTimeKind.Utc));
 
         var previous = CultureInfo.CurrentCulture;

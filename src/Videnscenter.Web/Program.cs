@@ -1,7 +1,9 @@
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Caching;
 using Videnscenter.Web.Cluster;
+using Videnscenter.Web.Deployment;
 using Videnscenter.Web.Discovery;
+using Videnscenter.Web.Editing;
 using Videnscenter.Web.Events;
 using Videnscenter.Web.Home;
 using Videnscenter.Web.Hosting;
@@ -35,9 +37,11 @@ builder.Services
     .AddPartners()
     .AddSlides()
     .AddSearch()
+    .AddEditing()
     .AddMedia(site)
     .AddMail(builder.Configuration, site.ConnectionString)
     .AddAccounts(builder.Configuration, site.ConnectionString)
+    .AddDeployment()
     .AddCaching()
     .AddCluster(site);
 

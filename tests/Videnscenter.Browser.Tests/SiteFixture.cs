@@ -12,7 +12,7 @@ namespace Videnscenter.Browser.Tests;
 /// port, with a fresh data folder, so it seeds itself from the recipe and content-seed exactly as
 /// on a first start. Also holds one Playwright driver and one Chromium (Debian's) for all tests.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     public const string AdminUserName = "admin";
     public const string AdminPassword = "Test-Admin-2026-Adgang";
@@ -69,6 +69,7 @@ public sealed class SiteFixture : IAsyncLifetime
         // Keep the test host's own settings out of the site.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ConnectionStrings__Videnscenter");
+        await BeforeSiteStartsAsync(start.Environment);
 
         _site = new Process { StartInfo = start, EnableRaisingEvents = true };
         _site.OutputDataReceived += (_, e) => Append(e.Data);
@@ -92,6 +93,12 @@ public sealed class SiteFixture : IAsyncLifetime
             throw;
         }
     }
+
+    /// <summary>What a fixture with more around the site (e.g. an identity provider) starts first, and the settings it gives the site.</summary>
+    protected virtual Task BeforeSiteStartsAsync(IDictionary<string, string?> environment) => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="BeforeSiteStartsAsync"/> started, after the site.</summary>
+    protected virtual ValueTask AfterSiteStoppedAsync() => ValueTask.CompletedTask;
 
     private async Task<IBrowser> LaunchBrowserAsync()
     {
@@ -204,6 +211,7 @@ public sealed class SiteFixture : IAsyncLifetime
             catch (UnauthorizedAccessException) { }
             _dataPath = null;
         }
+        await AfterSiteStoppedAsync();
     }
 
     private void Append(string? line)
@@ -212,7 +220,7 @@ public sealed class SiteFixture : IAsyncLifetime
         lock (_output) _output.AppendLine(line);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

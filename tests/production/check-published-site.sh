@@ -29,12 +29,13 @@ dotnet publish src/Videnscenter.Web -c Release --no-build -nologo -v q -o "$work
 site_pid=$!
 
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do
+# The first start seeds the site (recipe, media, search index): up to three minutes on a busy 2-core machine.
+for _ in $(seq 1 360); do
   curl -fsS -o /dev/null "$base/health" 2>/dev/null && break
   kill -0 "$site_pid" 2>/dev/null || fail "sitet stoppede under opstarten"
   sleep 0.5
 done
-curl -fsS -o /dev/null "$base/health" || fail "sitet svarede ikke på /health inden for 60 sekunder"
+curl -fsS -o /dev/null "$base/health" || fail "sitet svarede ikke på /health inden for 180 sekunder"
 grep -q "Hosting environment: Production" "$work/site.log" || fail "sitet kørte ikke som Production"
 
 # Requests as the proxy forwards them: over HTTPS, for the public host.

@@ -109,6 +109,23 @@ public sealed class ContentStore(
             .Select(v => (Guid?)v.ItemId)
             .FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// Whether saving <paramref name="draft"/> would give the item a live version different from
+    /// today's (after the same normalisation a save does: references resolved, taxonomy keys, dates).
+    /// An import asks before writing, so importing the same package twice adds no versions. A draft
+    /// that would not save counts as a change: the save then reports why.
+    /// </summary>
+    public async Task<bool> WouldChangeLiveAsync(Guid itemId, ContentDraft draft, CancellationToken ct = default)
+    {
+        var (version, _) = await PrepareAsync(itemId, draft, "", ct);
+        var live = await db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.ItemId == itemId && v.Published, ct);
+        return version is null || live is null
+               || live.Title != version.Title || live.Slug != version.Slug || live.Summary != version.Summary
+               || live.Body != version.Body || live.Audience != version.Audience
+               || live.DepartmentsJson != version.DepartmentsJson || live.TagsJson != version.TagsJson
+               || !JsonNode.DeepEquals(JsonNode.Parse(live.FieldsJson), JsonNode.Parse(version.FieldsJson));
+    }
+
     // ---- Writing ---------------------------------------------------------------------------
 
     /// <summary>Creates a new item as a draft (version 1).</summary>

@@ -7,9 +7,10 @@ namespace Videnscenter.Content.Recipes;
 /// <summary>Runs the steps of a recipe file in order. Steps are idempotent, so a recipe can be rerun at any time.</summary>
 public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, ILogger<RecipeExecutor> log)
 {
-    public async Task<RecipeContext> RunAsync(string recipePath, CancellationToken ct = default)
+    /// <param name="author">Who the written versions are by: the set-up, or the administrator importing a package.</param>
+    public async Task<RecipeContext> RunAsync(string recipePath, CancellationToken ct = default, string author = RecipeContext.SetupAuthor)
     {
-        var context = new RecipeContext(Path.GetDirectoryName(Path.GetFullPath(recipePath))!);
+        var context = new RecipeContext(Path.GetDirectoryName(Path.GetFullPath(recipePath))!) { Author = author };
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(recipePath, ct),
             new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (!document.RootElement.TryGetProperty("steps", out var stepList) || stepList.ValueKind != JsonValueKind.Array)

@@ -21,8 +21,25 @@ public sealed class RecipeContext(string recipeDirectory)
     public string Author { get; init; } = SetupAuthor;
     public List<string> Changes { get; } = [];
     public List<RecipeProblem> Problems { get; } = [];
+    /// <summary>What content steps did with each item, for the one who ran the recipe.</summary>
+    public Dictionary<ImportOutcome, int> ContentOutcomes { get; } = [];
 
     public string ResolvePath(string relative) => Path.GetFullPath(Path.Combine(RecipeDirectory, relative));
+}
+
+/// <summary>What importing one content item did.</summary>
+public enum ImportOutcome
+{
+    /// <summary>A new item, created and published.</summary>
+    Created,
+    /// <summary>An existing item given a new live version (only when the step updates).</summary>
+    Updated,
+    /// <summary>An existing item that already read exactly so (only when the step updates).</summary>
+    Unchanged,
+    /// <summary>An existing item left as editors have it (seed content never overwrites).</summary>
+    Kept,
+    /// <summary>Not imported; the problems say why.</summary>
+    Failed,
 }
 
 /// <summary>Something the recipe could not do, with the file and line where it is known.</summary>

@@ -86,28 +86,79 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, IS
         await ImportAsync(type, parsed.Data!, parsed.Body, fileName, key => parsed.LineOf(key), context, ct, mediaFolder);
     }
 
-    /// <summary>Creates and publishes an item from front-matter-shaped data, unless it exists already.</summary>
-    public async Task ImportAsync(ContentTypeDefinition type, JsonObject data, string body, string source,
+    /// <summary>
+    /// Imports items given as front-matter-shaped JSON objects with a "type" key (a recipe's
+    /// "content" step, a deployment package), types that others refer to first, references between
+    /// them filled in at the end. With <paramref name="update"/> an existing item (same type and
+    /// slug) gets a new live version when it reads differently; without, it is left as it is.
+    /// </summary>
+    public async Task ImportItemsAsync(IReadOnlyList<(JsonObject Data, string Source)> items, RecipeContext context, CancellationToken ct,
+        string? mediaFolder = null, bool update = false)
+    {
+        var schema = await schemaStore.GetAsync(ct);
+        var typed = new List<(ContentTypeDefinition Type, JsonObject Data, string Source)>();
+        foreach (var (data, source) in items)
+        {
+            var typeName = data["type"] is JsonValue v && v.TryGetValue(out string? t) ? t : null;
+            if (typeName is null) { Count(context, ImportOutcome.Failed); context.Problems.Add(new RecipeProblem(source, null, "Mangler «type».")); continue; }
+            if (schema.Type(typeName) is not { } type)
+            {
+                Count(context, ImportOutcome.Failed);
+                context.Problems.Add(new RecipeProblem(source, null, $"Indholdstypen «{typeName}» findes ikke."));
+                continue;
+            }
+            var copy = (JsonObject)data.DeepClone();
+            copy.Remove("type");
+            typed.Add((type, copy, source));
+        }
+        var deferred = new List<DeferredReferences>();
+        foreach (var type in ImportOrder(schema.Types))
+            foreach (var (_, data, source) in typed.Where(i => i.Type == type))
+                await ImportAsync(type, data, "", source, _ => null, context, ct, mediaFolder, deferred, update);
+        await CompleteDeferredAsync(deferred, context, ct);
+    }
+
+    /// <summary>
+    /// Creates and publishes an item from front-matter-shaped data. An item that exists already (same
+    /// type and slug) is left as editors have it, or, with <paramref name="update"/>, given the data as
+    /// a new live version when it reads differently.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(ContentTypeDefinition type, JsonObject data, string body, string source,
         Func<string, int?> lineOf, RecipeContext context, CancellationToken ct, string? mediaFolder = null,
-        List<DeferredReferences>? deferred = null)
+        List<DeferredReferences>? deferred = null, bool update = false)
+    {
+        var outcome = await ImportOneAsync(type, data, body, source, lineOf, context, ct, mediaFolder, deferred, update);
+        Count(context, outcome);
+        return outcome;
+    }
+
+    private static void Count(RecipeContext context, ImportOutcome outcome) =>
+        context.ContentOutcomes[outcome] = context.ContentOutcomes.GetValueOrDefault(outcome) + 1;
+
+    private async Task<ImportOutcome> ImportOneAsync(ContentTypeDefinition type, JsonObject data, string body, string source,
+        Func<string, int?> lineOf, RecipeContext context, CancellationToken ct, string? mediaFolder,
+        List<DeferredReferences>? deferred, bool update)
     {
         var draft = ToDraft(type, data, body, out var problem);
         if (problem is not null)
         {
             context.Problems.Add(new RecipeProblem(source, lineOf(problem.Field), problem.Message));
-            return;
+            return ImportOutcome.Failed;
         }
         var slug = string.IsNullOrWhiteSpace(draft.Slug) ? Slugs.FromPattern(type.SlugPattern, draft.Title) : draft.Slug;
-        if (await store.FindBySlugAsync(type.Name, slug, ct) is not null) return;
-        if (!await ImportMediaAsync(type, draft, source, lineOf, context, mediaFolder, ct)) return;
-        // Seed content is published at once, so it must be complete: a draft could be saved, but not published.
+        var existing = await store.FindBySlugAsync(type.Name, slug, ct);
+        if (existing is not null && !update) return ImportOutcome.Kept;
+        if (!await ImportMediaAsync(type, draft, source, lineOf, context, mediaFolder, ct)) return ImportOutcome.Failed;
+        // Imported content is published at once, so it must be complete: a draft could be saved, but not published.
         if (FieldValues.MissingRequired(type, draft.Fields) is { Count: > 0 } missing)
         {
             foreach (var e in missing) context.Problems.Add(new RecipeProblem(source, lineOf(e.Field), e.Message));
-            return;
+            return ImportOutcome.Failed;
         }
+        draft = draft with { Slug = slug };
+        if (existing is { } id && !await store.WouldChangeLiveAsync(id, draft, ct)) return ImportOutcome.Unchanged;
 
-        var result = await store.CreateAsync(draft, context.Author, ct);
+        var result = await WriteAsync(existing, draft, context, ct);
         // Only unresolved references wrong (their items may come later in the import): import
         // without them now and fill them in at the end.
         var referenceFields = result.Errors.Select(e => type.Field(e.Field)).ToList();
@@ -115,7 +166,7 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, IS
         {
             var held = referenceFields.Select(f => f!.Name).Distinct().ToDictionary(n => n, n => draft.Fields[n]?.DeepClone());
             foreach (var name in held.Keys) draft.Fields.Remove(name);
-            result = await store.CreateAsync(draft, context.Author, ct);
+            result = await WriteAsync(existing, draft, context, ct);
             if (result.Succeeded)
                 deferred.Add(new DeferredReferences(result.Item!.Id, source, held, held.Keys.ToDictionary(k => k, lineOf)));
         }
@@ -123,10 +174,19 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, IS
         {
             foreach (var e in result.Errors)
                 context.Problems.Add(new RecipeProblem(source, lineOf(e.Field), e.Message));
-            return;
+            return ImportOutcome.Failed;
         }
-        await store.PublishAsync(result.Item!.Id, ct: ct);
-        context.Changes.Add($"{type.Name} {slug}");
+        await store.PublishAsync(result.Item!.Id, ct: ct, actor: context.Author);
+        context.Changes.Add(existing is null ? $"{type.Name} {slug}" : $"{type.Name} {slug} (opdateret)");
+        return existing is null ? ImportOutcome.Created : ImportOutcome.Updated;
+    }
+
+    /// <summary>A new item, or a new version on top of the existing item's latest.</summary>
+    private async Task<SaveResult> WriteAsync(Guid? existing, ContentDraft draft, RecipeContext context, CancellationToken ct)
+    {
+        if (existing is not { } id) return await store.CreateAsync(draft, context.Author, ct);
+        var latest = await store.GetLatestAsync(id, ct) ?? throw new ContentNotFoundException(id);
+        return await store.SaveAsync(id, latest.VersionId, draft, context.Author, ct);
     }
 
     /// <summary>

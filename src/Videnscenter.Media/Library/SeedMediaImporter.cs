@@ -14,7 +14,7 @@ public sealed class SeedMediaImporter(MediaLibrary library) : ISeedMediaImporter
     public async Task<SeedMediaResult> ImportAsync(string path, string? altText, CancellationToken ct)
     {
         var fileName = Path.GetFileName(path);
-        if (!File.Exists(path)) return SeedMediaResult.Failed($"Filen «{fileName}» findes ikke ({path}).");
+        if (!File.Exists(path)) return SeedMediaResult.Failed($"Filen «{fileName}» findes ikke."); // no server path: an import's problems are shown in the admin
 
         var info = new FileInfo(path);
         if (UploadValidator.CheckNameAndSize(fileName, info.Length, library.Options) is { } problem)

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Videnscenter.Content.Recipes;
 using Videnscenter.Content.Storage;
 using Videnscenter.Web.Accounts.Audit;
+using Videnscenter.Web.Accounts.Invitations;
 using Videnscenter.Web.Accounts.PasswordReset;
+using Videnscenter.Web.Accounts.SingleSignOn;
 using Videnscenter.Web.Hosting;
 
 namespace Videnscenter.Web.Accounts;
@@ -38,7 +40,8 @@ public static class AccountsFeature
             })
             .AddEntityFrameworkStores<IdentityStoreDbContext>()
             .AddErrorDescriber<DanishIdentityErrors>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddInvitations();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/konto/log-ind";
@@ -64,6 +67,7 @@ public static class AccountsFeature
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, SignInPartition));
         services.AddStartupStep<AccountsAtStartup>();
         services.AddPasswordReset();
+        services.AddSingleSignOn(config);
         return services;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Videnscenter.Content.Items;
+using Videnscenter.Theme.Display;
 
 namespace Videnscenter.Web.Caching;
 
@@ -22,6 +23,8 @@ public static class CachingFeature
         services.AddSingleton<ContentGeneration>();
         services.AddSingleton<PageCache>();
         services.AddSingleton<SearchAnswerCache>();
+        services.AddSingleton<FooterContact>();
+        services.AddSingleton<ReadersContentCaches>();
         services.AddScoped<IContentEventHandler, PageCacheInvalidator>();
         // 32 MB of pages (a page is 10-40 KB; the whole public site per encoding fits many times over).
         services.AddOutputCache(o => o.SizeLimit = 32 * 1024 * 1024);

@@ -32,8 +32,13 @@ public sealed class SearchAnswerCache : IDisposable
         return answer;
     }
 
-    /// <summary>Forgets every answer (a new cache, so a search finishing now cannot refill the old one after the clear).</summary>
-    public void Clear() => Interlocked.Exchange(ref _answers, NewCache()).Dispose();
+    /// <summary>
+    /// Forgets every answer: a new cache, so a search finishing now cannot refill the old one after
+    /// the clear. The old one is not disposed: a search that began before the clear may still read
+    /// or write it (a disposed MemoryCache throws, which answered 500 when another node's change
+    /// arrived mid-search); nothing refers to it afterwards, so it is collected.
+    /// </summary>
+    public void Clear() => Interlocked.Exchange(ref _answers, NewCache());
 
     public void Dispose() => _answers.Dispose();
 

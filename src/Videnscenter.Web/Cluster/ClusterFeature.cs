@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Videnscenter.Content.Storage;
+using Videnscenter.Web.Caching;
 using Videnscenter.Web.Hosting;
 using Videnscenter.Web.Media;
 using Videnscenter.Web.Search;
@@ -33,7 +34,8 @@ public static class ClusterFeature
     }
 
     /// <summary>Runs last among the start-up steps, under the start-up lock.</summary>
-    private sealed class ClusterStartup(ContentChangeFeed feed, SiteSearch search, ContentChangeNotifications notifications, MediaAccess media) : IStartupStep
+    private sealed class ClusterStartup(ContentChangeFeed feed, SiteSearch search, ContentChangeNotifications notifications, MediaAccess media,
+        ReadersContentCaches caches, ILogger<ContentChangeFeed> log) : IStartupStep
     {
         private long _snapshot;
         private bool _indexBuiltAfterSnapshot;
@@ -55,6 +57,9 @@ public static class ClusterFeature
             await feed.StartAsync(services, _snapshot, _indexBuiltAfterSnapshot || command is SearchFeature.ReindexCommand, ct);
             // Who may see which file is cached per node; changes made on other nodes clear it too.
             notifications.Subscribe(_ => media.Invalidate());
+            // Pages, search answers and the footer cached on this node show other nodes' changes at once.
+            notifications.Subscribe(_ => caches.EvictAllAsync().ContinueWith(
+                t => log.LogError(t.Exception, "Emptying the page cache after a content change failed"), TaskContinuationOptions.OnlyOnFaulted));
         }
     }
 }

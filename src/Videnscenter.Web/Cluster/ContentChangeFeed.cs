@@ -156,13 +156,25 @@ public sealed class ContentChangeFeed(
             var schema = await sp.GetRequiredService<SchemaStore>().GetAsync(ct);
             var store = sp.GetRequiredService<ContentStore>();
             var live = (await store.GetPublishedAsync(ids, Audience.Medarbejder, ct)).ToDictionary(i => i.Id);
+            var reindexed = new HashSet<Guid>();
             foreach (var id in ids)
             {
                 search.Index.DeleteByPrefix(SearchDocuments.Prefix(id));
                 // With the items it refers to resolved, as at publish: a profile keeps the methods it masters.
                 if (live.TryGetValue(id, out var item) && schema.Type(item.Type) is { } type)
                     search.Index.Upsert(await search.DocumentsAsync(item, type, schema, store, ct));
+                reindexed.Add(id);
             }
+            // Items that name a changed item in a levelled reference (profiles naming a method) carry
+            // its title in their text, so they are indexed again too, on every node.
+            foreach (var id in ids)
+                foreach (var referrer in await store.GetPublishedReferencingAsync(id, Audience.Medarbejder, ct))
+                {
+                    if (!reindexed.Add(referrer.Id) || schema.Type(referrer.Type) is not { } referrerType
+                        || !referrerType.Fields.Any(f => f.Kind == FieldKind.Reference && f.Levels.Count > 0)) continue;
+                    search.Index.DeleteByPrefix(SearchDocuments.Prefix(referrer.Id));
+                    search.Index.Upsert(await search.DocumentsAsync(referrer, referrerType, schema, store, ct));
+                }
             SetPosition(changes[^1].Id);
             notifications.Publish(new AppliedContentChanges(ids, changes[^1].Id));
             return changes.Count;

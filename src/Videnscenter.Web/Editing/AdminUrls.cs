@@ -23,9 +23,9 @@ public static class AdminUrls
     public static string Preview(ContentTypeDefinition type, Guid id, int? version = null) =>
         $"/admin/indhold/{type.Section}/{id}/forhaandsvisning" + (version is { } v ? $"?version={v}" : "");
 
-    /// <summary>The participant list of a course (Recoveryskolen's admin page); null for other types.</summary>
+    /// <summary>The participant list of a course or an event that takes sign-ups (Recoveryskolen's admin page); null for others.</summary>
     public static string? Participants(ContentTypeDefinition type, ContentItem item) =>
-        type.Name == Recoveryskolen.CourseFacts.TypeName ? $"/admin/kurser/{item.Slug}/deltagere" : null;
+        type.Name == item.Type ? Recoveryskolen.RegistrableItem.Of(item)?.ParticipantsUrl : null;
 
     /// <summary>Finds a type by its section («metoder») or its name («Method»).</summary>
     public static ContentTypeDefinition? TypeOf(ContentSchema schema, string segment) =>

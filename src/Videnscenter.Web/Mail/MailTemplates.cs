@@ -36,14 +36,14 @@ public sealed partial class MailTemplates(MailDbContext db)
             Hvornår: {tid}
             Hvor: {sted}
 
-            Kursusgangene ligger i den vedhæftede kalenderfil, som du kan åbne i din kalender.
+            Tidspunkterne ligger i den vedhæftede kalenderfil, som du kan åbne i din kalender.
 
             Kan du alligevel ikke komme, så afmeld dig her, så pladsen kan gå til en anden:
             {link}
 
             Venlig hilsen
-            Recoveryskolen, Center for Psykiatri, Randers Kommune
-            """, ["navn", "kursus", "tid", "sted", "link"]),
+            {afsender}
+            """, ["navn", "kursus", "tid", "sted", "link", "afsender"]),
         new(MailKinds.SignUpWaiting, "Skrevet på ventelisten", "Du er på ventelisten: {kursus}",
             """
             Kære {navn}
@@ -56,8 +56,8 @@ public sealed partial class MailTemplates(MailDbContext db)
             {link}
 
             Venlig hilsen
-            Recoveryskolen, Center for Psykiatri, Randers Kommune
-            """, ["navn", "kursus", "nummer", "link"]),
+            {afsender}
+            """, ["navn", "kursus", "nummer", "link", "afsender"]),
         new(MailKinds.SignUpPromoted, "Plads fra ventelisten", "Du har fået en plads: {kursus}",
             """
             Kære {navn}
@@ -71,8 +71,8 @@ public sealed partial class MailTemplates(MailDbContext db)
             {link}
 
             Venlig hilsen
-            Recoveryskolen, Center for Psykiatri, Randers Kommune
-            """, ["navn", "kursus", "tid", "sted", "link"]),
+            {afsender}
+            """, ["navn", "kursus", "tid", "sted", "link", "afsender"]),
         new(MailKinds.SignUpReminder, "Påmindelse før kurset", "Påmindelse: {kursus} begynder snart",
             """
             Kære {navn}
@@ -86,8 +86,8 @@ public sealed partial class MailTemplates(MailDbContext db)
             {link}
 
             Venlig hilsen
-            Recoveryskolen, Center for Psykiatri, Randers Kommune
-            """, ["navn", "kursus", "tid", "sted", "link"]),
+            {afsender}
+            """, ["navn", "kursus", "tid", "sted", "link", "afsender"]),
         new(MailKinds.SignUpCancelled, "Afmelding bekræftet", "Du er afmeldt: {kursus}",
             """
             Kære {navn}
@@ -97,8 +97,8 @@ public sealed partial class MailTemplates(MailDbContext db)
             Du er altid velkommen til at tilmelde dig igen på {kursuslink}
 
             Venlig hilsen
-            Recoveryskolen, Center for Psykiatri, Randers Kommune
-            """, ["navn", "kursus", "kursuslink"]),
+            {afsender}
+            """, ["navn", "kursus", "kursuslink", "afsender"]),
         new(MailKinds.SignUpLinkAgain, "Link sendt igen", "Dit link til {kursus}",
             """
             Kære {navn}
@@ -109,8 +109,8 @@ public sealed partial class MailTemplates(MailDbContext db)
             Har du ikke bedt om denne mail, kan du se bort fra den.
 
             Venlig hilsen
-            Recoveryskolen, Center for Psykiatri, Randers Kommune
-            """, ["navn", "kursus", "link"]),
+            {afsender}
+            """, ["navn", "kursus", "link", "afsender"]),
         new(MailKinds.PasswordReset, "Glemt adgangskode", "Vælg en ny adgangskode til Videnscenter",
             """
             Hej {navn}
@@ -129,12 +129,42 @@ public sealed partial class MailTemplates(MailDbContext db)
             Hej {navn}
 
             {afsender} har oprettet en konto til dig på Videnscenter med brugernavnet {brugernavn}.
-            Vælg din adgangskode her; linket virker én gang og udløber efter {timer} timer:
+            Vælg din adgangskode her; linket virker én gang og udløber efter {dage} dage:
+            {link}
+
+            Bagefter logger du ind på {logind}
+
+            Venlig hilsen
+            Videnscenter, Center for Psykiatri, Randers Kommune
+            """, ["navn", "afsender", "brugernavn", "link", "dage", "logind"]),
+        new(MailKinds.ProfileSubmitted, "Profil til gennemsyn (til redaktører)", "Kompetenceprofil til gennemsyn: {profil}",
+            """
+            Hej {navn}
+
+            {medarbejder} har rettet kompetenceprofilen «{profil}». Ændringen ligger som en kladde,
+            indtil en redaktør har set den igennem og udgivet den.
+
+            Se ændringen og udgiv den her:
             {link}
 
             Venlig hilsen
             Videnscenter, Center for Psykiatri, Randers Kommune
-            """, ["navn", "afsender", "brugernavn", "link", "timer"]),
+            """, ["navn", "medarbejder", "profil", "link"]),
+        new(MailKinds.ReviewDue, "Indhold der skal gennemgås (månedlig)", "Indhold, der venter på din gennemgang ({antal})",
+            """
+            Hej {navn}
+
+            Du er metodeansvarlig for indhold på Videnscenter, som ikke er gennemgået i {maaneder} måneder:
+
+            {liste}
+
+            Læs det igennem, ret det, der er forældet, og sæt «Sidst gennemgået» til i dag, når du er færdig.
+            Du finder det hele under «Ikke gennemgået i {maaneder} måneder» i administrationen:
+            {link}
+
+            Venlig hilsen
+            Videnscenter, Center for Psykiatri, Randers Kommune
+            """, ["navn", "antal", "maaneder", "liste", "link"]),
     ];
 
     public static MailTemplate Default(string key) =>
@@ -242,4 +272,6 @@ public static class MailKinds
     public const string SignUpLinkAgain = "tilmelding-link-igen";
     public const string PasswordReset = "glemt-adgangskode";
     public const string Invitation = "invitation";
+    public const string ProfileSubmitted = "profil-til-gennemsyn";
+    public const string ReviewDue = "indhold-til-gennemgang";
 }

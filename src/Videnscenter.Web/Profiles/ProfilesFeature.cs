@@ -1,3 +1,4 @@
+using Videnscenter.Content.Items;
 using Videnscenter.Web.Sections;
 
 namespace Videnscenter.Web.Profiles;
@@ -6,5 +7,6 @@ namespace Videnscenter.Web.Profiles;
 public static class ProfilesFeature
 {
     public static IServiceCollection AddProfiles(this IServiceCollection services) =>
-        services.AddDisplayTemplate(IndexModel.TypeName, "/Profiles/CompetenceProfileDisplay.cshtml");
+        services.AddDisplayTemplate(IndexModel.TypeName, "/Profiles/CompetenceProfileDisplay.cshtml")
+            .AddScoped<IContentEventHandler, ProfileReviewMail>();
 }

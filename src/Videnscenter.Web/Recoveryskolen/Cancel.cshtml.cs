@@ -12,7 +12,7 @@ namespace Videnscenter.Web.Recoveryskolen;
 public sealed class CancelModel(ContentStore store, RegistrationStore registrations) : PageModel
 {
     public CourseRegistration Registration { get; private set; } = null!;
-    public CourseFacts? Course { get; private set; }
+    public RegistrableItem? Course { get; private set; }
     public string ReceiptUrl { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
@@ -20,7 +20,7 @@ public sealed class CancelModel(ContentStore store, RegistrationStore registrati
         if (!await LoadAsync(token, ct)) return NotFound();
         if (Registration.Status == RegistrationStatus.Cancelled) return Redirect(ReceiptUrl);
         var item = (await store.GetPublishedAsync([Registration.CourseId], User.ReaderAudience(), ct)).FirstOrDefault();
-        Course = item is null ? null : new CourseFacts(item);
+        Course = item is null ? null : new RegistrableItem(item);
         PrivatePage.Apply(Response);
         return Page();
     }

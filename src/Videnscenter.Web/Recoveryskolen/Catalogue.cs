@@ -5,7 +5,7 @@ using Videnscenter.Web.Sections;
 
 namespace Videnscenter.Web.Recoveryskolen;
 
-public sealed record CatalogueEntry(CourseFacts Course, CourseAvailability Availability);
+public sealed record CatalogueEntry(RegistrableItem Course, CourseAvailability Availability);
 
 /// <summary>
 /// One semester's course catalogue as a reader may see it: the semesters that have courses, the
@@ -35,8 +35,8 @@ public sealed class Catalogue
         DateTime nowUtc, Audience reader, string? semesterKey, string? audience, CancellationToken ct)
     {
         var schema = await schemaStore.GetAsync(ct);
-        if (schema.Type(CourseFacts.TypeName) is not { } type) return null;
-        var courses = (await store.ListPublishedAsync(CourseFacts.TypeName, reader, ct)).Select(i => new CourseFacts(i)).ToList();
+        if (schema.Type(RegistrableItem.TypeName) is not { } type) return null;
+        var courses = (await store.ListPublishedAsync(RegistrableItem.TypeName, reader, ct)).Select(i => new RegistrableItem(i)).ToList();
 
         var bySemester = courses.Where(c => c.Semester is not null)
             .GroupBy(c => c.Semester!)

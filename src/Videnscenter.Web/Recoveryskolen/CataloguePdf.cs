@@ -17,7 +17,7 @@ namespace Videnscenter.Web.Recoveryskolen;
 /// </summary>
 public static class CataloguePdf
 {
-    public static byte[] Render(Semester semester, IReadOnlyList<CourseFacts> courses, string baseUrl)
+    public static byte[] Render(Semester semester, IReadOnlyList<RegistrableItem> courses, string baseUrl)
     {
         PdfSetup.Ensure();
         // Laid out twice: the first pass finds the page each course starts on and the number of pages,
@@ -29,7 +29,7 @@ public static class CataloguePdf
 
     private sealed record Pages(IReadOnlyList<int> CourseStarts, int Total, byte[] Bytes);
 
-    private static Pages Layout(Semester semester, IReadOnlyList<CourseFacts> courses, string baseUrl, Pages? known)
+    private static Pages Layout(Semester semester, IReadOnlyList<RegistrableItem> courses, string baseUrl, Pages? known)
     {
         var title = $"Recoveryskolen – kursuskatalog {semester.Name}";
         using var document = new PdfDocument();
@@ -77,7 +77,7 @@ public static class CataloguePdf
     }
 
     /// <summary>Lays out one course; returns its page number (1-based).</summary>
-    private static int CourseBlock(Flow flow, Fonts fonts, CourseFacts course, string baseUrl, bool first)
+    private static int CourseBlock(Flow flow, Fonts fonts, RegistrableItem course, string baseUrl, bool first)
     {
         var item = course.Item;
         if (first) flow.NewPage();
@@ -117,10 +117,10 @@ public static class CataloguePdf
         return page;
     }
 
-    private static string FirstDate(CourseFacts course) =>
+    private static string FirstDate(RegistrableItem course) =>
         course.Sessions.Count == 0 ? "" : course.Sessions[0].Start.ToString("d. MMMM", Danish.Culture);
 
-    private static string FirstUpper(string s) => CourseFacts.Capitalise(s);
+    private static string FirstUpper(string s) => RegistrableItem.Capitalise(s);
 
     /// <summary>Markdown body as plain-text paragraphs (no raw markup in print).</summary>
     private static IEnumerable<string> PlainParagraphs(string markdown) =>

@@ -11,14 +11,14 @@ public static class CourseCalendar
     /// <summary>"{itemId}-{n}@videnscenter.randers.dk", n counting the sessions from 1: stable across downloads.</summary>
     public static string Uid(Guid courseId, int number) => $"{courseId:D}-{number}@{UidDomain}";
 
-    public static IReadOnlyList<CalendarEvent> Events(CourseFacts course, string baseUrl)
+    public static IReadOnlyList<CalendarEvent> Events(RegistrableItem course, string baseUrl)
     {
         var item = course.Item;
         var url = baseUrl + course.Url;
         var description = string.Join("\n", new[]
         {
             item.Summary,
-            "Recoveryskolen: gratis, og du skal ikke henvises.",
+            course.IsEvent ? null : "Recoveryskolen: gratis, og du skal ikke henvises.",
             $"Læs mere og tilmeld dig: {url}",
         }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var count = course.Sessions.Count;
@@ -26,10 +26,10 @@ public static class CourseCalendar
             Uid(item.Id, i + 1),
             Danish.ToUtc(s.Start),
             Danish.ToUtc(s.End),
-            count > 1 ? $"{item.Title} (kursusgang {i + 1} af {count})" : item.Title,
+            count > 1 ? $"{item.Title} ({(course.IsEvent ? "dag" : "kursusgang")} {i + 1} af {count})" : item.Title,
             course.Place,
             description,
             url,
-            new CalendarOrganiser("Recoveryskolen, Center for Psykiatri, Randers Kommune", baseUrl + "/kurser"))).ToList();
+            new CalendarOrganiser(course.Sender, baseUrl + course.ListUrl))).ToList();
     }
 }

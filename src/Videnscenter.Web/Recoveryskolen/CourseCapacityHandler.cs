@@ -2,13 +2,12 @@ using Videnscenter.Content.Items;
 
 namespace Videnscenter.Web.Recoveryskolen;
 
-/// <summary>When an editor publishes a course with more places, the waiting list moves up into them at once.</summary>
+/// <summary>When an editor publishes a course (or an event taking sign-ups) with more places, the waiting list moves up into them at once.</summary>
 public sealed class CourseCapacityHandler(RegistrationStore registrations) : IContentEventHandler
 {
     public async Task HandleAsync(ContentEvent contentEvent, CancellationToken ct)
     {
-        if (contentEvent is not { Kind: ContentEventKind.Published, Item.Type: CourseFacts.TypeName }) return;
-        var course = new CourseFacts(contentEvent.Item);
+        if (contentEvent.Kind != ContentEventKind.Published || RegistrableItem.Of(contentEvent.Item) is not { } course) return;
         await registrations.FillFreePlacesAsync(course.Item.Id, course.Capacity, ct);
     }
 }

@@ -12,9 +12,9 @@ public sealed class CourseIcsModel(ContentStore store, TimeProvider clock) : Pag
 {
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var item = await store.GetPublishedAsync(CourseFacts.TypeName, slug, User.ReaderAudience(), ct);
+        var item = await store.GetPublishedAsync(RegistrableItem.TypeName, slug, User.ReaderAudience(), ct);
         if (item is null) return NotFound();
-        var course = new CourseFacts(item);
+        var course = new RegistrableItem(item);
         var events = CourseCalendar.Events(course, Request.PublicBaseUrl());
         // A signed-in reader may get an internal course: never let a shared cache keep it.
         Response.Headers.CacheControl = "private, max-age=300";

@@ -8,7 +8,7 @@ namespace Videnscenter.Web.Recoveryskolen;
 /// <summary>The course page's live parts, which the theme template cannot know: places left and the sign-up form.</summary>
 public sealed class CourseSignUpPanel
 {
-    public required CourseFacts Course { get; init; }
+    public required RegistrableItem Course { get; init; }
     public required CourseAvailability Availability { get; init; }
     public required SignUpFormView Form { get; init; }
     public bool IsPreview { get; init; }
@@ -25,7 +25,7 @@ public sealed class CourseSignUpViewComponent(RegistrationStore registrations, T
     {
         // Places left change with every sign-up: a page showing them is never kept in the page cache.
         if (HttpContext.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
-        var facts = new CourseFacts(course);
+        var facts = new RegistrableItem(course);
         // The page shows three parts of the panel; the places are counted once per request, not once per part.
         var key = "videnscenter.course-places." + course.Id;
         if (HttpContext.Items[key] is not CourseAvailability availability)
@@ -34,7 +34,7 @@ public sealed class CourseSignUpViewComponent(RegistrationStore registrations, T
         {
             Course = facts,
             Availability = availability,
-            Form = new SignUpFormView(course.Slug, new SignUpForm(), [], availability, facts.DeleteAfterUtc),
+            Form = new SignUpFormView(facts.SignUpUrl, new SignUpForm(), [], availability, facts.DeleteAfterUtc),
             IsPreview = preview,
             CanManage = UserClaimsPrincipal.IsInRole(Roles.Editor) || UserClaimsPrincipal.IsInRole(Roles.Administrator),
         };

@@ -32,10 +32,10 @@ public sealed class ReceiptModel(ContentStore store, RegistrationStore registrat
 }
 
 /// <summary>What the receipt shows: the sign-up, its course (if the reader may see it), the place on the waiting list and the link.</summary>
-public sealed record ReceiptView(CourseRegistration Registration, CourseFacts? Course, int? WaitingPosition, string Token,
+public sealed record ReceiptView(CourseRegistration Registration, RegistrableItem? Course, int? WaitingPosition, string Token,
     string PersonalLink, bool IsNew)
 {
-    public DateTime DeleteAfterUtc => Course?.DeleteAfterUtc ?? Registration.CourseEndsUtc + CourseFacts.RetentionAfterEnd;
+    public DateTime DeleteAfterUtc => Course?.DeleteAfterUtc ?? Registration.CourseEndsUtc + RegistrableItem.RetentionAfterEnd;
 
     public string Heading => Registration.Status switch
     {
@@ -51,7 +51,7 @@ public sealed record ReceiptView(CourseRegistration Registration, CourseFacts? C
         var waiting = await registrations.WaitingPositionAsync(registration, ct);
         // The link proves the sign-up, not access: the course itself follows the rule of every route.
         var item = (await store.GetPublishedAsync([registration.CourseId], user.ReaderAudience(), ct)).FirstOrDefault();
-        return new ReceiptView(registration, item is null ? null : new CourseFacts(item), waiting, token,
+        return new ReceiptView(registration, item is null ? null : new RegistrableItem(item), waiting, token,
             request.PublicBaseUrl() + ReceiptModel.UrlOf(token), isNew);
     }
 }

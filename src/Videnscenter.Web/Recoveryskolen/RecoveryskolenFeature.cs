@@ -21,7 +21,7 @@ public static class RecoveryskolenFeature
     /// <summary>Sign-ups, waiting lists and their cleanup, in the site's database; the course page's template.</summary>
     public static IServiceCollection AddRecoveryskolen(this IServiceCollection services, string connectionString)
     {
-        services.AddDisplayTemplate(CourseFacts.TypeName, "/Recoveryskolen/CourseDisplay.cshtml");
+        services.AddDisplayTemplate(RegistrableItem.TypeName, "/Recoveryskolen/CourseDisplay.cshtml");
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
         {
             var burst = Math.Max(1, config.GetValue($"{SignUpLimits.Section}:PostsPerAddress", 20));

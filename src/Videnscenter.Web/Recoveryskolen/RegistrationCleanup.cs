@@ -18,7 +18,7 @@ public sealed class RegistrationCleanup(RegistrationStore registrations, Content
         {
             var course = await CourseLookup.ForSystemAsync(store, courseId, ct);
             var endsUtc = course?.LastEndUtc ?? savedEnd;
-            if (endsUtc + CourseFacts.RetentionAfterEnd > now) continue;
+            if (endsUtc + RegistrableItem.RetentionAfterEnd > now) continue;
             var count = await registrations.DeleteCourseAsync(courseId, ct);
             deleted += count;
             log.LogInformation("Slettede {Count} tilmeldinger til kurset {CourseId}, der sluttede {End:u}", count, courseId, endsUtc);

@@ -88,7 +88,7 @@ public sealed class RegistrationMails(IServiceProvider services, MailOutbox outb
         if (course is null || course.Sessions.Count == 0) return;
         var values = Values(course, registration, TokenOf(registration));
         var first = course.Sessions[0];
-        values["tid"] = $"{CourseFacts.Capitalise(first.Start.ToString("dddd d. MMMM yyyy", Danish.Culture))} kl. {CourseFacts.Time(first.Start)}-{CourseFacts.Time(first.End)}";
+        values["tid"] = $"{RegistrableItem.Capitalise(first.Start.ToString("dddd d. MMMM yyyy", Danish.Culture))} kl. {RegistrableItem.Time(first.Start)}-{RegistrableItem.Time(first.End)}";
         await outbox.EnqueueAsync(db, new MailRequest(registration.Email, registration.Name, MailKinds.SignUpReminder, values, [Calendar(course)]), ct);
     }
 
@@ -104,7 +104,7 @@ public sealed class RegistrationMails(IServiceProvider services, MailOutbox outb
     private string? TokenOf(CourseRegistration registration) =>
         registration.ProtectedToken is { } p ? Unprotect(p) : null;
 
-    private Dictionary<string, string> Values(CourseFacts course, CourseRegistration registration, string? token) => new()
+    private Dictionary<string, string> Values(RegistrableItem course, CourseRegistration registration, string? token) => new()
     {
         ["navn"] = registration.Name,
         ["kursus"] = course.Item.Title,
@@ -112,9 +112,10 @@ public sealed class RegistrationMails(IServiceProvider services, MailOutbox outb
         ["sted"] = course.Place ?? "Oplyses senere",
         // Without a usable token (keys lost), the course page is the best we can offer.
         ["link"] = outbox.Link(token is null ? course.Url : ReceiptModel.UrlOf(token)),
+        ["afsender"] = course.Sender,
     };
 
-    private MailAttachment Calendar(CourseFacts course) =>
+    private MailAttachment Calendar(RegistrableItem course) =>
         new($"{course.Item.Slug}.ics", "text/calendar; charset=utf-8; method=PUBLISH",
             ICalendarWriter.WriteUtf8($"Recoveryskolen: {course.Item.Title}", CourseCalendar.Events(course, outbox.BaseUrl), clock.GetUtcNow().UtcDateTime));
 }

@@ -18,7 +18,7 @@ public sealed class SignUpModel(ContentStore store, RegistrationStore registrati
     [BindProperty]
     public SignUpForm Form { get; set; } = new();
 
-    public CourseFacts Course { get; private set; } = null!;
+    public RegistrableItem Course { get; private set; } = null!;
     public CourseAvailability Availability { get; private set; } = null!;
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
     /// <summary>Set when the sign-up was stored: the page then shows the receipt.</summary>
@@ -28,14 +28,14 @@ public sealed class SignUpModel(ContentStore store, RegistrationStore registrati
     /// <summary>The answer to "send my link again".</summary>
     public string? LinkMessage { get; private set; }
 
-    public SignUpFormView FormView => new(Course.Item.Slug, Form, Errors, Availability, Course.DeleteAfterUtc);
+    public SignUpFormView FormView => new(Course.SignUpUrl, Form, Errors, Availability, Course.DeleteAfterUtc);
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string section, string slug, CancellationToken ct) =>
+        await LoadAsync(section, slug, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string section, string slug, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct)) return NotFound();
+        if (!await LoadAsync(section, slug, ct)) return NotFound();
         if (!Availability.Open)
         {
             Errors = [new FieldError("", Availability.ClosedText)];
@@ -43,7 +43,7 @@ public sealed class SignUpModel(ContentStore store, RegistrationStore registrati
         }
         if (Form.LooksScripted)
         {
-            Errors = [new FieldError("", "Tilmeldingen kunne ikke modtages. Prøv igen, eller kontakt Recoveryskolen.")];
+            Errors = [new FieldError("", Course.IsEvent ? "Tilmeldingen kunne ikke modtages. Prøv igen, eller kontakt arrangøren." : "Tilmeldingen kunne ikke modtages. Prøv igen, eller kontakt Recoveryskolen.")];
             return Page();
         }
         Errors = Form.Validate();
@@ -71,9 +71,9 @@ public sealed class SignUpModel(ContentStore store, RegistrationStore registrati
     }
 
     /// <summary>"Send mig linket igen": to the e-mail of the earlier sign-up, found by the e-mail or phone typed.</summary>
-    public async Task<IActionResult> OnPostSendLinkAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostSendLinkAsync(string section, string slug, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct)) return NotFound();
+        if (!await LoadAsync(section, slug, ct)) return NotFound();
         if (!limits.TryTake(HttpContext.Connection.RemoteIpAddress?.ToString(), Course.Item.Id))
         {
             LinkMessage = "Du har bedt om linket mange gange på kort tid. Vent et par minutter, og prøv så igen.";
@@ -84,16 +84,17 @@ public sealed class SignUpModel(ContentStore store, RegistrationStore registrati
         if (Earlier is null) return Page();
         LinkMessage = await registrations.SendLinkAgainAsync(Earlier.Id, ct)
             ? "Vi har sendt dit link til den e-mail, du tilmeldte dig med. Kan du ikke finde mailen, så kig i din spam-mappe."
-            : "Vi har ikke en e-mail på din tilmelding, så vi kan ikke sende linket. Kontakt Recoveryskolen, så hjælper vi dig.";
+            : $"Vi har ikke en e-mail på din tilmelding, så vi kan ikke sende linket. Kontakt {(Course.IsEvent ? "arrangøren" : "Recoveryskolen")}, så hjælper vi dig.";
         return Page();
     }
 
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    private async Task<bool> LoadAsync(string section, string slug, CancellationToken ct)
     {
         // The rule of every route: a course the reader may not see does not exist for them.
-        var item = await store.GetPublishedAsync(CourseFacts.TypeName, slug, User.ReaderAudience(), ct);
-        if (item is null) return false;
-        Course = new CourseFacts(item);
+        var type = section == RegistrableItem.SectionOf(RegistrableItem.EventTypeName) ? RegistrableItem.EventTypeName : RegistrableItem.TypeName;
+        var item = await store.GetPublishedAsync(type, slug, User.ReaderAudience(), ct);
+        if (item is null || RegistrableItem.Of(item) is not { } registrable) return false;
+        Course = registrable;
         Availability = CourseAvailability.Of(Course, await registrations.CountAsync(item.Id, ct), clock.GetUtcNow().UtcDateTime);
         return true;
     }

@@ -31,7 +31,7 @@ public sealed partial class SignUpForm
         var email = Email?.Trim() ?? "";
         var phone = Phone?.Trim() ?? "";
         if (email.Length == 0 && phone.Length == 0)
-            errors.Add(new("contact", "Skriv din e-mail eller dit telefonnummer, så vi kan give dig besked, hvis kurset bliver ændret."));
+            errors.Add(new("contact", "Skriv din e-mail eller dit telefonnummer, så vi kan give dig besked, hvis der sker ændringer."));
         if (email.Length > 0 && (email.Length > MaxEmail || !EmailPattern().IsMatch(email)))
             errors.Add(new("email", "E-mailen ser ikke rigtig ud. Skriv den som fx navn@eksempel.dk."));
         if (phone.Length > 0 && !IsPhone(phone))
@@ -54,7 +54,8 @@ public sealed partial class SignUpForm
 
 /// <summary>The sign-up form as the partial renders it, on the course page and on the sign-up page.</summary>
 public sealed record SignUpFormView(
-    string Slug,
+    /// <summary>Where the form posts: the item's sign-up page.</summary>
+    string Action,
     SignUpForm Form,
     IReadOnlyList<FieldError> Errors,
     CourseAvailability Availability,

@@ -22,7 +22,7 @@ public static class SearchFeature
     {
         services.AddSingleton<SiteSearch>();
         services.AddSingleton<SearchSynonyms>();
-        services.AddScoped<IContentEventHandler, SearchIndexer>();
+        // The index is kept current by the content change log (Cluster/ContentChangeFeed), on this node at once.
         services.AddStartupStep<SearchIndexAtStartup>();
         // Videnscenter:RateLimits:SearchPerTenSeconds sets the anonymous per-address rate (default
         // 300, a burst of twice that); the page benchmark raises it, since all its requests come

@@ -110,34 +110,3 @@ public sealed class SiteSearch : IDisposable
         }
     }
 }
-
-/// <summary>
-/// Keeps the index current: publishing adds or replaces an item's documents, unpublishing and archiving
-/// remove them. Items that name the changed item in a levelled reference (profiles naming a method)
-/// carry its title in their text, so they are indexed again too.
-/// </summary>
-/// <remarks>
-/// The content store is taken from the scope when an event arrives, not in the constructor: the store
-/// itself is built with the event handlers, so asking for it there would be a circular dependency.
-/// </remarks>
-public sealed class SearchIndexer(SiteSearch search, SchemaStore schemaStore, IServiceProvider services) : IContentEventHandler
-{
-    public async Task HandleAsync(ContentEvent e, CancellationToken ct)
-    {
-        // Saving a draft (created, saved, restored) does not change what readers can find.
-        if (e.Kind is not (ContentEventKind.Published or ContentEventKind.Unpublished or ContentEventKind.Archived)) return;
-        var store = services.GetRequiredService<ContentStore>();
-        var schema = await schemaStore.GetAsync(ct);
-        search.Index.DeleteByPrefix(SearchDocuments.Prefix(e.Item.Id));
-        if (e.Kind == ContentEventKind.Published && schema.Type(e.Item.Type) is { } type)
-            search.Index.Upsert(await search.DocumentsAsync(e.Item, type, schema, store, ct));
-
-        foreach (var referrer in await store.GetPublishedReferencingAsync(e.Item.Id, Content.Audience.Medarbejder, ct))
-        {
-            if (schema.Type(referrer.Type) is not { } referrerType
-                || !referrerType.Fields.Any(f => f.Kind == FieldKind.Reference && f.Levels.Count > 0)) continue;
-            search.Index.DeleteByPrefix(SearchDocuments.Prefix(referrer.Id));
-            search.Index.Upsert(await search.DocumentsAsync(referrer, referrerType, schema, store, ct));
-        }
-    }
-}

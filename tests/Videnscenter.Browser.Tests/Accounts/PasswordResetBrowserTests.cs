@@ -20,6 +20,7 @@ public sealed partial class PasswordResetBrowserTests(SiteFixture site)
             await page.GotoAsync("/admin/brugere/ny");
             await page.GetByLabel("Brugernavn", new() { Exact = true }).FillAsync(userName);
             await page.GetByLabel("E-mail (valgfri)").FillAsync(email);
+            await page.GetByLabel("Giv brugeren en adgangskode").CheckAsync();
             await page.GetByLabel("Adgangskode (valgfri)").FillAsync("Start-Kode-2026-x");
             await page.Locator("main form button[type=submit]").ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.Load);

@@ -26,6 +26,7 @@ public sealed class UsersTests(SiteFixture site)
         await page.GetByLabel("Brugernavn").FillAsync(name);
         await page.GetByLabel("E-mail (valgfri)").FillAsync("ikke-en-adresse");
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Frivillig" }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Giv brugeren en adgangskode" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Opret brugeren" }).ClickAsync();
         Assert.True(await page.Locator("[role=alert]").IsVisibleAsync());
         Assert.Contains("gyldig e-mailadresse", await page.Locator("#email-error").InnerTextAsync(), StringComparison.Ordinal);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Videnscenter.Web.Tests.Harness;
 
 namespace Videnscenter.Web.Tests.Accounts;
@@ -17,21 +16,6 @@ public sealed partial class PasswordResetTests(SiteFactory site) : IClassFixture
         var user = new IdentityUser("glemsom-" + Guid.NewGuid().ToString("N")[..8]) { Email = email, LockoutEnabled = true };
         Assert.True((await users.CreateAsync(user, "Gammel-Kode-2026")).Succeeded);
         return user.UserName!;
-    }
-
-    private async Task<IReadOnlyList<MimeMessage>> MailsToAsync(string to, int count)
-    {
-        var folder = Path.Combine(site.DataPath, "mail");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var mails = Directory.Exists(folder)
-                ? Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f)).Where(m => m.To.Mailboxes.Any(b => b.Address == to)).ToList()
-                : [];
-            if (mails.Count >= count) return mails;
-            Assert.True(DateTime.UtcNow < deadline, $"Ventede på {count} mail(s) til {to}, men der kom {mails.Count}.");
-            await Task.Delay(200);
-        }
     }
 
     private static async Task<string> AskAsync(HttpClient client, string login)
@@ -75,7 +59,7 @@ public sealed partial class PasswordResetTests(SiteFactory site) : IClassFixture
         Assert.Equal(Regex.Replace(unknown, @"\s+", " "), Regex.Replace(known, @"\s+", " "));
         Assert.Contains("Hvis der findes en konto", known);
 
-        var mail = Assert.Single(await MailsToAsync(email, 1));
+        var mail = Assert.Single(await site.MailsToAsync(email, 1));
         Assert.Equal("Vælg en ny adgangskode til Videnscenter", mail.Subject);
         var link = new Uri(LinkPattern().Match(mail.TextBody ?? "").Value).PathAndQuery;
 

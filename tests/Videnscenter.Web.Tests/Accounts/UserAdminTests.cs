@@ -70,7 +70,7 @@ public sealed partial class UserAdminTests(SecuritySite site)
     {
         var admin = await site.SignedInAsync();
         var response = await PostAsync(admin, "/admin/brugere/ny", "/admin/brugere/ny",
-            ("UserName", "søren.frivillig"), ("Email", "soeren@example.org"), ("SelectedRoles", Roles.Volunteer), ("Password", ""));
+            ("UserName", "søren.frivillig"), ("Email", "soeren@example.org"), ("SelectedRoles", Roles.Volunteer), ("Access", "adgangskode"), ("Password", ""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
         var html = await response.Content.ReadAsStringAsync();
@@ -99,7 +99,7 @@ public sealed partial class UserAdminTests(SecuritySite site)
     {
         var admin = await site.SignedInAsync();
         var response = await PostAsync(admin, "/admin/brugere/ny", "/admin/brugere/ny",
-            ("UserName", "kurt.kort"), ("Email", "kurt@example.org"), ("SelectedRoles", Roles.Staff), ("SelectedRoles", Roles.Editor), ("Password", "kort1A"));
+            ("UserName", "kurt.kort"), ("Email", "kurt@example.org"), ("SelectedRoles", Roles.Staff), ("SelectedRoles", Roles.Editor), ("Access", "adgangskode"), ("Password", "kort1A"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = SiteFactory.Parse(await response.Content.ReadAsStringAsync());
         var summary = document.QuerySelector("[role=alert]")!.TextContent;
@@ -112,10 +112,10 @@ public sealed partial class UserAdminTests(SecuritySite site)
         Assert.Equal(new[] { Roles.Editor, Roles.Staff }, checkedRoles);
         Assert.Null(await FindAsync("kurt.kort"));
 
-        var duplicate = await PostAsync(admin, "/admin/brugere/ny", "/admin/brugere/ny", ("UserName", "admin"), ("Password", ""));
+        var duplicate = await PostAsync(admin, "/admin/brugere/ny", "/admin/brugere/ny", ("UserName", "admin"), ("Access", "adgangskode"), ("Password", ""));
         Assert.Contains("allerede i brug", WebUtility.HtmlDecode(await duplicate.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
-        var spaces = await PostAsync(admin, "/admin/brugere/ny", "/admin/brugere/ny", ("UserName", "to ord"), ("Password", ""));
+        var spaces = await PostAsync(admin, "/admin/brugere/ny", "/admin/brugere/ny", ("UserName", "to ord"), ("Access", "adgangskode"), ("Password", ""));
         Assert.Contains("ingen mellemrum", WebUtility.HtmlDecode(await spaces.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Null(await FindAsync("to ord"));
     }

@@ -1,9 +1,15 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Videnscenter.Content;
 using Videnscenter.Content.Tests.Harness;
+using Videnscenter.Web.Hosting;
+using Videnscenter.Web.Mail;
 using Videnscenter.Web.Recoveryskolen;
 using Videnscenter.Web.Tests.Harness;
 
@@ -53,9 +59,33 @@ public static class ClusterSite
     }
 
     /// <summary>The site's own services on the shared database (for what a test sets up or checks directly).</summary>
-    public static ServiceProvider Services(string connectionString) => new ServiceCollection()
-        .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-        .AddContentEngine(connectionString)
-        .AddRecoveryskolen(connectionString)
-        .BuildServiceProvider();
+    public static ServiceProvider Services(string connectionString)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddContentEngine(connectionString)
+            .AddRecoveryskolen(connectionString)
+            .AddMail(new ConfigurationBuilder().Build(), connectionString);
+        // Sign-up mails carry absolute links and protected tokens; what a test sets up here sends none,
+        // but the services must be complete. This process serves nothing, so it has no HTTP server.
+        services.AddDataProtection();
+        services.AddSingleton(new SiteOptions
+        {
+            DataPath = Path.GetTempPath(),
+            ConnectionString = connectionString,
+            RecipePath = "",
+            PublicUrl = "http://127.0.0.1",
+        });
+        services.AddSingleton<IServer, NoHttpServer>();
+        services.AddSingleton<PublicAddress>();
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class NoHttpServer : IServer
+    {
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken ct) where TContext : notnull => Task.CompletedTask;
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+        public void Dispose() { }
+    }
 }

@@ -53,12 +53,13 @@ public sealed class DashboardAndListTests(AdminSite admin)
         Assert.Contains("Arkiveret", rows[0].QuerySelector(".status")!.TextContent);
         Assert.Contains("Listeside kladde", rows[1].TextContent);
         Assert.Equal("Kladde", rows[1].QuerySelector(".status")!.TextContent);
-        Assert.Equal("2 emner", filtered.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal("2 sider", filtered.QuerySelector("[role=status]")!.TextContent.Trim()); // the section's own noun
         Assert.Equal("ascending", filtered.QuerySelector("th[aria-sort]")!.GetAttribute("aria-sort"));
 
-        // About forty courses: two pages of 25, sorted by title in Danish order.
+        // About forty courses: two pages of 25, sorted by title in Danish order (each row's first link is
+        // its title; courses also link their participant list).
         var first = await AdminPages.GetAsync(admin.Admin, "/admin/indhold/kurser?sorter=titel");
-        var titles = first.QuerySelectorAll("table.admin-table tbody tr td:first-child a").Select(a => a.TextContent).ToList();
+        var titles = first.QuerySelectorAll("table.admin-table tbody tr td:first-child > a:first-child").Select(a => a.TextContent).ToList();
         Assert.Equal(25, titles.Count);
         Assert.Equal(titles.Order(Videnscenter.Content.Danish.Sort), titles);
         // Other tests add drafts to some courses; every status is one of the four Danish words.
@@ -68,7 +69,7 @@ public sealed class DashboardAndListTests(AdminSite admin)
         var next = first.QuerySelector("nav.pager a[href='/admin/indhold/kurser?sorter=titel&side=2']");
         Assert.NotNull(next);
         var second = await AdminPages.GetAsync(admin.Admin, "/admin/indhold/kurser?sorter=titel&side=2");
-        var more = second.QuerySelectorAll("table.admin-table tbody tr td:first-child a").Select(a => a.TextContent).ToList();
+        var more = second.QuerySelectorAll("table.admin-table tbody tr td:first-child > a:first-child").Select(a => a.TextContent).ToList();
         Assert.NotEmpty(more);
         Assert.Empty(more.Intersect(titles));
         Assert.StartsWith("Viser 26-", second.QuerySelector("[role=status]")!.TextContent.Trim());

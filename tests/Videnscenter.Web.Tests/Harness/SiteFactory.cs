@@ -30,6 +30,22 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>The site's data folder (its mail folder is <c>mail/</c> in it).</summary>
     public string DataPath => _dataPath;
 
+    /// <summary>Waits (up to 30 s) until the sender has written at least <paramref name="count"/> mails to <paramref name="to"/> as .eml files.</summary>
+    public async Task<IReadOnlyList<MimeKit.MimeMessage>> MailsToAsync(string to, int count)
+    {
+        var folder = Path.Combine(DataPath, "mail");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var mails = Directory.Exists(folder)
+                ? Directory.GetFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.To.Mailboxes.Any(b => b.Address == to)).ToList()
+                : [];
+            if (mails.Count >= count) return mails;
+            Assert.True(DateTime.UtcNow < deadline, $"Ventede på {count} mail(s) til {to}, men der kom {mails.Count}.");
+            await Task.Delay(200);
+        }
+    }
+
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A client signed in through the real login form.</summary>

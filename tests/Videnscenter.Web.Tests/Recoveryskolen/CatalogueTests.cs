@@ -34,7 +34,7 @@ public sealed class CatalogueTests(SiteFactory site) : IClassFixture<SiteFactory
         Assert.Equal(cards, semesterPage.QuerySelectorAll("ul.card-grid > li h2 a").Select(a => a.GetAttribute("href")).ToList());
         var expected = await SemesterCoursesAsync(current[(current.LastIndexOf('/') + 1)..]);
         Assert.Equal(expected.Count, cards.Count);
-        Assert.Equal($"{cards.Count} emner", page.QuerySelector("main [role=status]")!.TextContent.Trim());
+        Assert.Equal(cards.Count == 1 ? "1 kursus" : $"{cards.Count} kurser", page.QuerySelector("main [role=status]")!.TextContent.Trim());
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class CatalogueTests(SiteFactory site) : IClassFixture<SiteFactory
                 ["place"] = "Psykiatriens Hus",
             },
         };
-        string Write() => ICalendarWriter.Write("Kursus", CourseCalendar.Events(new CourseFacts(item), "https://videnscenter.randers.dk"),
+        string Write() => ICalendarWriter.Write("Kursus", CourseCalendar.Events(new RegistrableItem(item), "https://videnscenter.randers.dk"),
             new DateTime(2027, 1, 2, 3, 4, 5, DateTimeKind.Utc));
 
         var previous = CultureInfo.CurrentCulture;

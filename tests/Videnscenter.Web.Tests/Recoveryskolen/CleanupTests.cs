@@ -35,7 +35,7 @@ public sealed class CleanupTests(SiteFactory site) : IClassFixture<SiteFactory>
         var confirmed = await Courses.SignUpForLinkAsync(client, course.Slug, "Har Plads");
         var waiting = await Courses.SignUpForLinkAsync(client, course.Slug, "Står På Venteliste");
         var later = await Courses.SignUpForLinkAsync(client, other.Slug, "Senere Kursus");
-        var lastEnd = new CourseFacts(course).LastEndUtc!.Value;
+        var lastEnd = new RegistrableItem(course).LastEndUtc!.Value;
 
         Assert.Equal(0, await PurgeAtAsync(lastEnd.AddDays(30).AddMinutes(-1)));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(confirmed)).StatusCode);
@@ -55,7 +55,7 @@ public sealed class CleanupTests(SiteFactory site) : IClassFixture<SiteFactory>
         var course = await Courses.CreateAsync(site, places: 3, daysFromNow: 5, sessions: 1);
         var client = site.Anonymous();
         var link = await Courses.SignUpForLinkAsync(client, course.Slug, "Flyttet Kursus");
-        var originalEnd = new CourseFacts(course).LastEndUtc!.Value;
+        var originalEnd = new RegistrableItem(course).LastEndUtc!.Value;
 
         var draft = ContentDraft.From(course);
         draft.Fields["sessions"] = new System.Text.Json.Nodes.JsonArray(

@@ -53,11 +53,15 @@ public static class Courses
     }
 
     /// <summary>Posts the course page's own form (with its antiforgery token) as a browser would.</summary>
-    public static async Task<HttpResponseMessage> SignUpAsync(HttpClient client, string slug, string name, string? email = null, string? phone = null)
+    public static Task<HttpResponseMessage> SignUpAsync(HttpClient client, string slug, string name, string? email = null, string? phone = null) =>
+        SignUpAtAsync(client, $"/kurser/{slug}", name, email, phone);
+
+    /// <summary>Posts the sign-up form of the page at <paramref name="path"/> (a course or an event that takes sign-ups).</summary>
+    public static async Task<HttpResponseMessage> SignUpAtAsync(HttpClient client, string path, string name, string? email = null, string? phone = null)
     {
-        var page = await client.GetStringAsync($"/kurser/{slug}");
+        var page = await client.GetStringAsync(path);
         var form = SiteFactory.Parse(page).QuerySelector("form.sign-up-form")
-                   ?? throw new InvalidOperationException($"/kurser/{slug} har ingen tilmeldingsformular.");
+                   ?? throw new InvalidOperationException($"{path} har ingen tilmeldingsformular.");
         return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Form.Name"] = name,

@@ -20,6 +20,10 @@ public enum AuditAction
     UserUnlocked,
     /// <summary>Too many wrong passwords (at sign-in or when changing the password) locked the account for a while.</summary>
     AccountLockedOut,
+    /// <summary>An administrator mailed a user a link to choose their password.</summary>
+    InvitationSent,
+    /// <summary>A user signed in through the municipality's identity provider (OpenID Connect).</summary>
+    SignInExternal,
 }
 
 /// <summary>One line of the audit log: who did what to which item or user, and when.</summary>
@@ -68,6 +72,8 @@ public static class AuditActions
         AuditAction.UserLocked => "Spærrede en bruger",
         AuditAction.UserUnlocked => "Ophævede en spærring",
         AuditAction.AccountLockedOut => "Konto låst efter forkerte adgangskoder",
+        AuditAction.InvitationSent => "Sendte en invitation",
+        AuditAction.SignInExternal => "Loggede ind med arbejdskonto",
         _ => action.ToString(),
     };
 
@@ -77,8 +83,8 @@ public static class AuditActions
     [
         ("Indhold", [AuditAction.ContentCreated, AuditAction.ContentSaved, AuditAction.ContentPublished,
                      AuditAction.ContentUnpublished, AuditAction.ContentArchived, AuditAction.ContentRestored]),
-        ("Log ind", [AuditAction.SignInSucceeded, AuditAction.SignInFailed, AuditAction.AccountLockedOut]),
-        ("Brugere", [AuditAction.UserCreated, AuditAction.UserUpdated, AuditAction.RolesChanged, AuditAction.PasswordReset,
+        ("Log ind", [AuditAction.SignInSucceeded, AuditAction.SignInExternal, AuditAction.SignInFailed, AuditAction.AccountLockedOut]),
+        ("Brugere", [AuditAction.UserCreated, AuditAction.InvitationSent, AuditAction.UserUpdated, AuditAction.RolesChanged, AuditAction.PasswordReset,
                      AuditAction.PasswordChanged, AuditAction.UserLocked, AuditAction.UserUnlocked]),
     ];
 }

@@ -30,6 +30,20 @@ public static class PasswordResetFeature
     public static string LinkPath(string userId, string token) =>
         $"/konto/ny-adgangskode?bruger={Uri.EscapeDataString(userId)}&kode={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
 
+    /// <summary>
+    /// The user and the token of a mailed link (reset or invitation), if the link still works:
+    /// checked without using it up. Null for an unknown user, a malformed, used or expired token.
+    /// </summary>
+    public static async Task<(IdentityUser User, string Token)?> VerifyLinkAsync(UserManager<IdentityUser> users, string? userId, string? code,
+        string tokenProvider, string purpose)
+    {
+        var token = DecodeToken(code);
+        if (token is null || string.IsNullOrEmpty(userId) || userId.Length > 100) return null;
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return null;
+        return await users.VerifyUserTokenAsync(user, tokenProvider, purpose, token) ? (user, token) : null;
+    }
+
     public static string? DecodeToken(string? code)
     {
         if (string.IsNullOrEmpty(code) || code.Length > 2000) return null;

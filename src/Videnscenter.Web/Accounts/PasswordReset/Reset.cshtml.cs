@@ -59,14 +59,7 @@ public sealed class ResetModel(UserManager<IdentityUser> users, AuditLog audit) 
     }
 
     /// <summary>The user and the token, if the link still works (checked without using it up).</summary>
-    private async Task<(IdentityUser User, string Token)?> UserAndTokenAsync()
-    {
-        var token = PasswordResetFeature.DecodeToken(Code);
-        if (token is null || string.IsNullOrEmpty(UserId) || UserId.Length > 100) return null;
-        var user = await users.FindByIdAsync(UserId);
-        if (user is null) return null;
-        var valid = await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider,
-            UserManager<IdentityUser>.ResetPasswordTokenPurpose, token);
-        return valid ? (user, token) : null;
-    }
+    private Task<(IdentityUser User, string Token)?> UserAndTokenAsync() =>
+        PasswordResetFeature.VerifyLinkAsync(users, UserId, Code, users.Options.Tokens.PasswordResetTokenProvider,
+            UserManager<IdentityUser>.ResetPasswordTokenPurpose);
 }

@@ -5,16 +5,25 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Accounts.Audit;
+using Videnscenter.Web.Mail;
 
 namespace Videnscenter.Web.Accounts.Users;
 
 /// <summary>
-/// An administrator creates a user with roles and a password: typed, or generated and shown once
-/// (there is no mail server to send an invitation).
+/// An administrator creates a user with roles and either invites them by mail (a link to choose
+/// their own password; the default) or gives them a password: typed, or generated and shown once.
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class CreateModel(UserManager<IdentityUser> users, RoleManager<IdentityRole> roleManager, AuditLog audit) : PageModel
+public sealed class CreateModel(UserManager<IdentityUser> users, RoleManager<IdentityRole> roleManager, IdentityStoreDbContext db,
+    MailOutbox outbox, AuditLog audit) : PageModel
 {
+    public const string ByInvitation = "invitation";
+    public const string ByPassword = "adgangskode";
+
+    /// <summary>How the user gets a password: <see cref="ByInvitation"/> or <see cref="ByPassword"/>.</summary>
+    [BindProperty]
+    public string Access { get; set; } = ByInvitation;
+
     [BindProperty, Required(ErrorMessage = "Skriv et brugernavn."), StringLength(100, ErrorMessage = "Brugernavnet må højst være 100 tegn."), Display(Name = "Brugernavn")]
     public string UserName { get; set; } = "";
 
@@ -32,6 +41,7 @@ public sealed class CreateModel(UserManager<IdentityUser> users, RoleManager<Ide
     /// <summary>Set once the user exists; the generated password is shown on this response only.</summary>
     public IdentityUser? Created { get; private set; }
     public string? GeneratedPassword { get; private set; }
+    public bool Invited { get; private set; }
 
     public async Task OnGetAsync() => AvailableRoles = await UserAdmin.RolesAsync(roleManager);
 
@@ -42,12 +52,17 @@ public sealed class CreateModel(UserManager<IdentityUser> users, RoleManager<Ide
         var email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
         var roles = AvailableRoles.Where(SelectedRoles.Contains).ToList();
         if (SelectedRoles.Except(AvailableRoles).Any()) ModelState.AddModelError(nameof(SelectedRoles), "Vælg kun blandt de viste roller.");
+        var invite = Access != ByPassword;
+        if (invite && email is null && ModelState.GetFieldValidationState(nameof(Email)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            ModelState.AddModelError(nameof(Email), "Skriv brugerens e-mailadresse, så invitationen kan sendes, eller vælg at give brugeren en adgangskode.");
         if (!ModelState.IsValid) return Page();
 
-        var generated = string.IsNullOrEmpty(Password);
-        var password = generated ? Passwords.Generate() : Password!;
+        var generated = !invite && string.IsNullOrEmpty(Password);
+        var password = invite ? null : generated ? Passwords.Generate() : Password!;
         var user = new IdentityUser(userName) { Email = email, LockoutEnabled = true };
-        var result = await users.CreateAsync(user, password);
+        // The user, their roles and the invitation mail are stored together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -60,10 +75,14 @@ public sealed class CreateModel(UserManager<IdentityUser> users, RoleManager<Ide
             var added = await users.AddToRolesAsync(user, roles);
             if (!added.Succeeded) throw new InvalidOperationException(string.Join(" ", added.Errors.Select(e => e.Description)));
         }
-
         var actor = User.Identity?.Name ?? "";
+        if (invite) await Invitations.Invitations.SendAsync(users, db, outbox, user, actor, ct);
+        await transaction.CommitAsync(ct);
+
         await audit.WriteAsync(AuditAction.UserCreated, actor, userName,
             $"roller: {UserAdmin.List(roles)}" + (email is null ? "" : $"; e-mail: {email}"), ct: ct);
+        if (invite) await audit.WriteAsync(AuditAction.InvitationSent, actor, userName, $"til {email}", ct: ct);
+        Invited = invite;
 
         // The page now holds a password: keep it out of every cache.
         Response.Headers.CacheControl = "no-store";

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Videnscenter.Web.Accounts;
 using Videnscenter.Web.Accounts.Audit;
+using Videnscenter.Web.Mail;
 
 namespace Videnscenter.Web.Accounts.Users;
 
@@ -13,7 +14,8 @@ namespace Videnscenter.Web.Accounts.Users;
 /// The last administrator cannot lose the role, and no one can block themselves.
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class EditModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, RoleManager<IdentityRole> roleManager, AuditLog audit) : PageModel
+public sealed class EditModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, RoleManager<IdentityRole> roleManager,
+    IdentityStoreDbContext db, MailOutbox outbox, AuditLog audit) : PageModel
 {
     [BindProperty, EmailAddress(ErrorMessage = "Skriv en gyldig e-mailadresse, fx navn@randers.dk, eller lad feltet stå tomt."), Display(Name = "E-mail (valgfri)")]
     public string? Email { get; set; }
@@ -27,6 +29,8 @@ public sealed class EditModel(UserManager<IdentityUser> users, SignInManager<Ide
     public IdentityUser Subject { get; private set; } = null!;
     public IReadOnlyList<string> AvailableRoles { get; private set; } = [];
     public bool IsSelf { get; private set; }
+    /// <summary>The user signs in with their work account (single sign-on); roles the group map hands out follow the groups.</summary>
+    public bool HasWorkAccount { get; private set; }
     public string? Message { get; private set; }
     public string? GeneratedPassword { get; private set; }
     /// <summary>Which form the errors on the page belong to, so the summary sits above it.</summary>
@@ -133,6 +137,27 @@ public sealed class EditModel(UserManager<IdentityUser> users, SignInManager<Ide
         return Page();
     }
 
+    /// <summary>A new invitation for a user who has not chosen a password yet; the new stamp retires the old link.</summary>
+    public async Task<IActionResult> OnPostInviteAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Subject.PasswordHash is not null || HasWorkAccount || string.IsNullOrEmpty(Subject.Email))
+        {
+            TempData["Besked"] = $"{Subject.UserName} har allerede en adgangskode eller ingen e-mail, så der er ikke sendt en invitation.";
+            return Redirect($"/admin/brugere/{Subject.Id}");
+        }
+        var actor = User.Identity?.Name ?? "";
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await users.UpdateSecurityStampAsync(Subject);
+            await Invitations.Invitations.SendAsync(users, db, outbox, Subject, actor, ct);
+            await transaction.CommitAsync(ct);
+        }
+        await audit.WriteAsync(AuditAction.InvitationSent, actor, Subject.UserName ?? "", $"igen, til {Subject.Email}", ct: ct);
+        TempData["Besked"] = $"En ny invitation er sendt til {Subject.Email}.";
+        return Redirect($"/admin/brugere/{Subject.Id}");
+    }
+
     public async Task<IActionResult> OnPostLockAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -167,6 +192,7 @@ public sealed class EditModel(UserManager<IdentityUser> users, SignInManager<Ide
         Subject = user;
         AvailableRoles = await UserAdmin.RolesAsync(roleManager);
         IsSelf = string.Equals(users.GetUserId(User), user.Id, StringComparison.Ordinal);
+        HasWorkAccount = (await users.GetLoginsAsync(user)).Count > 0;
         return true;
     }
 

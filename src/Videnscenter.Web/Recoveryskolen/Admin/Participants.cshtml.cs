@@ -14,7 +14,7 @@ namespace Videnscenter.Web.Recoveryskolen.Admin;
 [Authorize(Roles = $"{Roles.Administrator},{Roles.Editor}")]
 public sealed class ParticipantsModel(ContentStore store, RegistrationStore registrations, TimeProvider clock) : PageModel
 {
-    public CourseFacts Course { get; private set; } = null!;
+    public RegistrableItem Course { get; private set; } = null!;
     public IReadOnlyList<CourseRegistration> Confirmed { get; private set; } = [];
     public IReadOnlyList<CourseRegistration> Waiting { get; private set; } = [];
     public CourseAvailability Availability { get; private set; } = null!;
@@ -28,12 +28,12 @@ public sealed class ParticipantsModel(ContentStore store, RegistrationStore regi
 
     public CourseRegistration? Confirming => ToCancel is { } id ? Confirmed.Concat(Waiting).FirstOrDefault(r => r.Id == id) : null;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string section, string slug, CancellationToken ct) =>
+        await LoadAsync(section, slug, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostCancelAsync(string slug, Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostCancelAsync(string section, string slug, Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct)) return NotFound();
+        if (!await LoadAsync(section, slug, ct)) return NotFound();
         // Only a sign-up of this course: an id from another course's page does nothing.
         if (!Confirmed.Concat(Waiting).Any(r => r.Id == id)) return NotFound();
         var outcome = await registrations.CancelAsync(id, Course.Capacity, User.Identity?.Name ?? "redaktør", ct);
@@ -42,12 +42,13 @@ public sealed class ParticipantsModel(ContentStore store, RegistrationStore regi
             Message = $"{outcome.Name} er afmeldt."
                       + (outcome.Promoted.Count > 0 ? $" {string.Join(" og ", outcome.Promoted.Select(p => p.Name))} er rykket op fra ventelisten og har fået pladsen." : "");
         }
-        return RedirectToPage(new { slug });
+        return Redirect(Course.ParticipantsUrl);
     }
 
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    private async Task<bool> LoadAsync(string section, string slug, CancellationToken ct)
     {
-        var id = await store.FindBySlugAsync(CourseFacts.TypeName, slug, ct);
+        var type = section == RegistrableItem.SectionOf(RegistrableItem.EventTypeName) ? RegistrableItem.EventTypeName : RegistrableItem.TypeName;
+        var id = await store.FindBySlugAsync(type, slug, ct);
         if (id is null || await CourseLookup.ForSystemAsync(store, id.Value, ct) is not { } course) return false;
         Course = course;
         var all = await registrations.ListAsync(course.Item.Id, ct);

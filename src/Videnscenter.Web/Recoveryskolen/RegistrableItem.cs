@@ -4,22 +4,53 @@ using Videnscenter.Content.Items;
 
 namespace Videnscenter.Web.Recoveryskolen;
 
-/// <summary>What Recoveryskolen needs to know about a course item: its sessions, places, semester and audience.</summary>
-public sealed class CourseFacts
+/// <summary>
+/// Something people sign up for through Recoveryskolen's registration engine: a course, or an event
+/// marked «Kræver tilmelding». What the engine needs to know: the sessions, the places, the
+/// addresses of its pages, and the words that name it.
+/// </summary>
+public sealed class RegistrableItem
 {
     public const string TypeName = "Course";
+    public const string EventTypeName = Events.EventSchedule.TypeName;
+    /// <summary>The event's «Deltagelse» value that makes it take sign-ups here.</summary>
+    public const string EventSignUp = "Tilmelding";
+    /// <summary>An event that takes sign-ups with no «Antal pladser» has no limit.</summary>
+    public const int Unlimited = 100_000;
 
     /// <summary>Sign-ups are deleted this long after the course's last session ends.</summary>
     public static readonly TimeSpan RetentionAfterEnd = TimeSpan.FromDays(30);
 
-    public CourseFacts(ContentItem item)
+    public RegistrableItem(ContentItem item)
     {
         Item = item;
-        Sessions = item.Ranges("sessions");
-        Capacity = (int)Math.Clamp(Math.Floor(item.Number("places") ?? 0), 0, 100_000);
+        IsEvent = item.Type == EventTypeName;
+        Sessions = item.Ranges(IsEvent ? "when" : "sessions");
+        var places = item.Number("places");
+        Capacity = IsEvent && places is null ? Unlimited : (int)Math.Clamp(Math.Floor(places ?? 0), 0, Unlimited);
         FirstStartUtc = Sessions.Count > 0 ? Danish.ToUtc(Sessions[0].Start) : null;
         LastEndUtc = Sessions.Count > 0 ? Sessions.Max(s => Danish.ToUtc(s.End)) : null;
     }
+
+    /// <summary>A course, or an event marked «Kræver tilmelding»; null for anything else.</summary>
+    public static RegistrableItem? Of(ContentItem item) =>
+        item.Type == TypeName || item.Type == EventTypeName && item.Text("signUp") == EventSignUp ? new RegistrableItem(item) : null;
+
+    /// <summary>The section of the item's pages: "kurser" or "begivenheder".</summary>
+    public static string SectionOf(string type) => type == EventTypeName ? "begivenheder" : "kurser";
+
+    public bool IsEvent { get; }
+    public bool IsUnlimited => Capacity >= Unlimited;
+    public string Section => SectionOf(Item.Type);
+    /// <summary>"kurset" / "begivenheden", for sentences.</summary>
+    public string Noun => IsEvent ? "begivenheden" : "kurset";
+    /// <summary>Who signs the mails and what the calendar names as organiser.</summary>
+    public string Sender => IsEvent ? "Videnscenter, Center for Psykiatri, Randers Kommune" : "Recoveryskolen, Center for Psykiatri, Randers Kommune";
+    public string SignUpUrl => $"/{Section}/{Item.Slug}/tilmeld";
+    public string ParticipantsUrl => $"/admin/{Section}/{Item.Slug}/deltagere";
+    /// <summary>Where to find others like it: the course catalogue or the events list.</summary>
+    public string ListUrl => $"/{Section}";
+    public string ListName => IsEvent ? "Kommende begivenheder" : "Recoveryskolens kurser";
 
     public ContentItem Item { get; }
     /// <summary>In Danish local time, in order.</summary>
@@ -31,7 +62,7 @@ public sealed class CourseFacts
     public string? Semester => Item.Values("semester").FirstOrDefault();
     public IReadOnlyList<string> Audiences => Item.Values("courseAudience");
     public string? Place => Item.Text("place");
-    public string Url => $"/kurser/{Item.Slug}";
+    public string Url => $"/{Section}/{Item.Slug}";
 
     public bool HasStarted(DateTime nowUtc) => FirstStartUtc is { } start && start <= nowUtc;
     public bool HasEnded(DateTime nowUtc) => LastEndUtc is { } end && end <= nowUtc;
@@ -50,6 +81,7 @@ public sealed class CourseFacts
     public string WhenText()
     {
         if (Sessions.Count == 0) return "Datoerne kommer snart";
+        if (IsEvent && Sessions.Count > 1) return $"{Sessions.Count} dage fra {Sessions[0].Start.ToString("dddd d. MMMM yyyy", Danish.Culture)} kl. {Time(Sessions[0].Start)}";
         var first = Sessions[0];
         var day = first.Start.ToString("dddd d. MMMM yyyy", Danish.Culture);
         var sameTime = Sessions.All(s => s.Start.TimeOfDay == first.Start.TimeOfDay && s.End.TimeOfDay == first.End.TimeOfDay
@@ -69,10 +101,12 @@ public sealed class CourseFacts
 }
 
 /// <summary>Places on a course as readers see them.</summary>
-public sealed record CourseAvailability(int Capacity, CourseCount Count, bool Ended, bool Started, bool HasSessions)
+public sealed record CourseAvailability(int Capacity, CourseCount Count, bool Ended, bool Started, bool HasSessions, string Noun = "kurset")
 {
-    public static CourseAvailability Of(CourseFacts course, CourseCount count, DateTime nowUtc) =>
-        new(course.Capacity, count, course.HasEnded(nowUtc), course.HasStarted(nowUtc), course.Sessions.Count > 0);
+    public static CourseAvailability Of(RegistrableItem course, CourseCount count, DateTime nowUtc) =>
+        new(course.Capacity, count, course.HasEnded(nowUtc), course.HasStarted(nowUtc), course.Sessions.Count > 0, course.Noun);
+
+    public bool Unlimited => Capacity >= RegistrableItem.Unlimited;
 
     public int PlacesLeft => Math.Max(0, Capacity - Count.Confirmed);
     public bool Full => PlacesLeft == 0;
@@ -81,13 +115,14 @@ public sealed record CourseAvailability(int Capacity, CourseCount Count, bool En
     /// <summary>"3 ledige pladser", "Fuldt – skriv dig på ventelisten", "I gang" or "Afholdt".</summary>
     public string Text => !Open
         ? (Ended ? "Afholdt" : Started ? "I gang" : "Tilmeldingen er ikke åben")
+        : Unlimited ? "Åben for tilmelding"
         : Full ? "Fuldt – skriv dig på ventelisten"
         : PlacesLeft == 1 ? "1 ledig plads" : $"{PlacesLeft.ToString(Danish.Culture)} ledige pladser";
 
     /// <summary>Why the sign-up is closed, as a sentence for the course and sign-up pages.</summary>
-    public string ClosedText => Ended ? "Kurset er afholdt, så du kan ikke længere tilmelde dig."
-        : Started ? "Kurset er gået i gang, så du kan ikke længere tilmelde dig."
-        : "Du kan ikke tilmelde dig kurset endnu.";
+    public string ClosedText => Ended ? $"{RegistrableItem.Capitalise(Noun)} er afholdt, så du kan ikke længere tilmelde dig."
+        : Started ? $"{RegistrableItem.Capitalise(Noun)} er gået i gang, så du kan ikke længere tilmelde dig."
+        : $"Du kan ikke tilmelde dig {Noun} endnu.";
 
     /// <summary>A CSS modifier: places-open, places-full or places-closed.</summary>
     public string CssClass => !Open ? "places-closed" : Full ? "places-full" : "places-open";

@@ -6,6 +6,9 @@ namespace Videnscenter.Web.Mail;
 /// Runs a scheduled job once per cluster: the node whose UPDATE moves the job's row forward takes the
 /// turn; every other node's UPDATE finds the row already moved and does nothing (on PostgreSQL the
 /// second UPDATE waits for the first's row lock and re-reads it; on SQLite writes are serialised).
+/// Kept apart from Cluster/JobLeases on purpose: this lease lives in the mail database context, so a
+/// mail job's turn and the mails it queues are saved in one transaction (a crash between them can
+/// neither lose the month's mails nor send them twice); the cluster's jobs write nothing of their own.
 /// </summary>
 public sealed class JobLeases(MailDbContext db, TimeProvider clock)
 {

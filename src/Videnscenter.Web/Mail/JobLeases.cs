@@ -8,7 +8,7 @@ namespace Videnscenter.Web.Mail;
 /// second UPDATE waits for the first's row lock and re-reads it; on SQLite writes are serialised).
 /// Kept apart from Cluster/JobLeases on purpose: this lease lives in the mail database context, so a
 /// mail job's turn and the mails it queues are saved in one transaction (a crash between them can
-/// neither lose the month's mails nor send them twice); the cluster's jobs write nothing of their own.
+/// neither lose the month's mails nor send them twice); the cluster's jobs need no such pairing.
 /// </summary>
 public sealed class JobLeases(MailDbContext db, TimeProvider clock)
 {

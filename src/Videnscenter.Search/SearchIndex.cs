@@ -379,6 +379,24 @@ public sealed class SearchIndex : IDisposable
         return version;
     }
 
+    /// <summary>
+    /// Makes every change so far durable now instead of after <see cref="CommitDelay"/>. A caller that
+    /// records elsewhere how far the index has come (the cluster's change-log position) commits first,
+    /// or a crash in between would leave a record of changes the index on disk never got.
+    /// </summary>
+    public void Commit()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _current.Commit();
+        }
+    }
+
     private void CommitQuietly()
     {
         lock (_writeLock)

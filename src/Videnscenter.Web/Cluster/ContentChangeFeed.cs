@@ -175,6 +175,8 @@ public sealed class ContentChangeFeed(
                     search.Index.DeleteByPrefix(SearchDocuments.Prefix(referrer.Id));
                     search.Index.Upsert(await search.DocumentsAsync(referrer, referrerType, schema, store, ct));
                 }
+            // Durable before the position says so: a node killed after this point restarts with both.
+            search.Index.Commit();
             SetPosition(changes[^1].Id);
             notifications.Publish(new AppliedContentChanges(ids, changes[^1].Id));
             return changes.Count;

@@ -6,7 +6,9 @@ namespace Videnscenter.Web.Cluster;
 /// <summary>
 /// The last change-log entry this node's search index has applied, in a small file next to the
 /// index. Applying an entry re-reads the item's current state, so applying one twice is harmless:
-/// the file is written after the index, and a crash between the two only replays a few entries.
+/// the file is written after the index has committed what it applied (an index change that was
+/// only searchable in memory was lost with kill -9 while the file already counted it), and a crash
+/// between the two only replays a few entries.
 /// </summary>
 public sealed class IndexPosition(SiteOptions site)
 {

@@ -44,7 +44,8 @@ public sealed class DeploymentModel(ContentStore store, SchemaStore schemaStore,
         return File(file, "application/zip", $"videnscenter-udrulning-{day}.zip");
     }
 
-    public async Task<IActionResult> OnPostImportAsync(IFormFile? package, CancellationToken ct)
+    /// <summary>The import is the page's plain post (a multipart form, like the media library's upload); the export is a named handler.</summary>
+    public async Task<IActionResult> OnPostAsync(IFormFile? package, CancellationToken ct)
     {
         await LoadAsync(ct);
         if (package is null || package.Length == 0)

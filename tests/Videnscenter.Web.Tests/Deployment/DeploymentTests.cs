@@ -164,7 +164,7 @@ public sealed class DeploymentTests
             { new StringContent(SiteFactory.AntiforgeryToken(form)), "__RequestVerificationToken" },
             { file, "package", "udrulning.zip" },
         };
-        var response = await admin.PostAsync("/admin/udrulning?handler=Import", content);
+        var response = await admin.PostAsync("/admin/udrulning", content);
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, html);
         return SiteFactory.Parse(html);

@@ -92,7 +92,7 @@ public sealed class AntiforgeryTests(XssSite site, Xunit.Abstractions.ITestOutpu
 {
     private const string TokenField = "__RequestVerificationToken";
 
-    private sealed record Form(string Page, string Action, bool Multipart, List<KeyValuePair<string, string>> Fields, bool HasToken);
+    private sealed record Form(string Page, string Action, bool Multipart, List<KeyValuePair<string, string>> Fields, bool HasToken, List<string> Files);
 
     [Fact]
     public async Task Every_form_refuses_a_post_without_its_token()
@@ -107,7 +107,7 @@ public sealed class AntiforgeryTests(XssSite site, Xunit.Abstractions.ITestOutpu
         foreach (var form in forms)
         {
             if (!form.HasToken) problems.Add($"{form.Action} (på {form.Page}) har intet {TokenField}");
-            using HttpContent content = form.Multipart ? Multipart(form.Fields) : new FormUrlEncodedContent(form.Fields);
+            using HttpContent content = form.Multipart ? Multipart(form.Fields, form.Files) : new FormUrlEncodedContent(form.Fields);
             using var response = await site.Admin.PostAsync(form.Action, content);
             if (response.StatusCode != HttpStatusCode.BadRequest)
                 problems.Add($"{form.Action} (på {form.Page}) svarede {(int)response.StatusCode} uden token, ikke 400");
@@ -143,6 +143,7 @@ public sealed class AntiforgeryTests(XssSite site, Xunit.Abstractions.ITestOutpu
                     .Concat(form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => new KeyValuePair<string, string>(s.Name!, s.Value ?? "")))
                     .ToList();
                 var hasToken = form.Elements.OfType<IHtmlInputElement>().Any(i => i.Name == TokenField && i.Value.Length > 0);
+                var files = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "file" && !string.IsNullOrEmpty(i.Name)).Select(i => i.Name!).ToList();
                 var multipart = string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase);
                 var actions = new[] { form.GetAttribute("action") ?? "" }
                     .Concat(form.QuerySelectorAll("button[formaction], input[formaction]").Select(b => b.GetAttribute("formaction")!));
@@ -152,15 +153,23 @@ public sealed class AntiforgeryTests(XssSite site, Xunit.Abstractions.ITestOutpu
                     if (action is null) continue;
                     // One post per kind of form: item ids and slugs vary, the form does not.
                     var key = System.Text.RegularExpressions.Regex.Replace(action, "[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");
-                    if (seen.Add(key)) yield return new Form(page, action, multipart, fields, hasToken);
+                    if (seen.Add(key)) yield return new Form(page, action, multipart, fields, hasToken, files);
                 }
             }
     }
 
-    private static MultipartFormDataContent Multipart(IEnumerable<KeyValuePair<string, string>> fields)
+    /// <summary>As a browser posts the form with no file chosen: every file input is an empty part with an empty file name.</summary>
+    private static MultipartFormDataContent Multipart(IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<string> files)
     {
         var content = new MultipartFormDataContent();
         foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
+        foreach (var name in files)
+        {
+            var empty = new ByteArrayContent([]);
+            empty.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            empty.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = $"\"{name}\"", FileName = "\"\"" };
+            content.Add(empty);
+        }
         return content;
     }
 }

@@ -70,6 +70,7 @@ public sealed partial class InvitationTests(SiteFactory site) : IClassFixture<Si
 
         var user = (await FindAsync(userName))!;
         Assert.Null(user.PasswordHash);
+        Assert.Equal("Inviteret: har ikke valgt en adgangskode endnu", await ListedStatusAsync(admin, userName));
         var first = Assert.Single(await site.MailsToAsync(email, 1));
         Assert.Equal("Du er inviteret til Videnscenter", first.Subject);
         Assert.Contains($"brugernavnet {userName}", first.TextBody, StringComparison.Ordinal);
@@ -95,10 +96,20 @@ public sealed partial class InvitationTests(SiteFactory site) : IClassFixture<Si
 
         await site.SignedInAsync(userName, "Min-Egen-Kode-2026");
         Assert.True((await FindAsync(userName))!.EmailConfirmed);
+        Assert.Equal("Aktiv", await ListedStatusAsync(admin, userName));
         var sent = await InScopeAsync(sp => sp.GetRequiredService<AuditDbContext>().Entries
             .Where(e => e.Action == nameof(AuditAction.InvitationSent) && e.Target == userName).ToListAsync());
         Assert.Equal(2, sent.Count);
         Assert.All(sent, e => Assert.Equal("admin", e.Actor));
+    }
+
+    /// <summary>The status column of the user's row in the administrators' user list.</summary>
+    private static async Task<string> ListedStatusAsync(HttpClient admin, string userName)
+    {
+        var list = SiteFactory.Parse(await admin.GetStringAsync("/admin/brugere"));
+        var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(userName, StringComparison.Ordinal));
+        var headers = list.QuerySelectorAll("thead th").Select(h => h.TextContent.Trim()).ToList();
+        return row.QuerySelectorAll("td, th")[headers.IndexOf("Status")].TextContent.Trim();
     }
 
     [GeneratedRegex(@"https?://\S+/konto/invitation\?\S+")]

@@ -22,8 +22,10 @@ public sealed class IndexModel(UserManager<IdentityUser> users) : PageModel
         foreach (var user in all.OrderBy(u => u.UserName, Danish.Sort))
         {
             var roles = await users.GetRolesAsync(user);
+            // Only a user without a password can be waiting for an invitation; only they need the logins looked up.
+            var hasWorkAccount = user.PasswordHash is null && (await users.GetLoginsAsync(user)).Count > 0;
             rows.Add(new Row(user, Roles.All.Where(roles.Contains).Concat(roles.Where(r => !Roles.All.Contains(r))).ToList(),
-                UserAdmin.Status(user), UserAdmin.IsLocked(user)));
+                UserAdmin.Status(user, hasWorkAccount), UserAdmin.IsLocked(user)));
         }
         Rows = rows;
     }

@@ -24,12 +24,15 @@ public static class UserAdmin
         return Roles.All.Concat(stored.Where(r => r is not null && !Roles.All.Contains(r)).Order(StringComparer.Ordinal)).ToList();
     }
 
-    public static string Status(IdentityUser user)
+    /// <param name="hasWorkAccount">Signs in with the municipality's work account (and so has no password here).</param>
+    public static string Status(IdentityUser user, bool hasWorkAccount)
     {
-        if (user.LockoutEnd is not { } end || end <= DateTimeOffset.UtcNow) return "Aktiv";
-        return IsBlocked(user)
-            ? "Spærret"
-            : $"Låst til {Danish.DateAndTime(end.UtcDateTime)} efter for mange forkerte forsøg";
+        if (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow)
+            return IsBlocked(user)
+                ? "Spærret"
+                : $"Låst til {Danish.DateAndTime(end.UtcDateTime)} efter for mange forkerte forsøg";
+        // Invited by mail and not yet through the link: there is no way to sign in until then.
+        return user.PasswordHash is null && !hasWorkAccount ? "Inviteret: har ikke valgt en adgangskode endnu" : "Aktiv";
     }
 
     /// <summary>Blocked by an administrator (until lifted), as opposed to a 15-minute lock-out after wrong passwords.</summary>

@@ -35,14 +35,7 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, IS
             foreach (var file in Directory.GetFiles(sectionFolder, "*.md").Order(StringComparer.Ordinal))
             {
                 var display = Path.GetRelativePath(folder, file).Replace('\\', '/');
-                var text = await File.ReadAllTextAsync(file, ct);
-                var parsed = FrontMatter.Parse(text);
-                if (parsed.Error is { } error)
-                {
-                    context.Problems.Add(new RecipeProblem(display, error.Line, error.Message));
-                    continue;
-                }
-                await ImportAsync(type, parsed.Data!, parsed.Body, display, key => parsed.LineOf(key), context, ct, sectionFolder, deferred);
+                await ImportFileAsync(type, display, await File.ReadAllTextAsync(file, ct), context, ct, sectionFolder, deferred);
             }
         }
         await CompleteDeferredAsync(deferred, context, ct);
@@ -75,7 +68,7 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, IS
 
     /// <summary>Imports one Markdown file with front matter; media paths in it are relative to <paramref name="mediaFolder"/>.</summary>
     public async Task ImportFileAsync(ContentTypeDefinition type, string fileName, string text, RecipeContext context, CancellationToken ct,
-        string? mediaFolder = null)
+        string? mediaFolder = null, List<DeferredReferences>? deferred = null)
     {
         var parsed = FrontMatter.Parse(text);
         if (parsed.Error is { } error)
@@ -83,7 +76,7 @@ public sealed class SeedImporter(ContentStore store, SchemaStore schemaStore, IS
             context.Problems.Add(new RecipeProblem(fileName, error.Line, error.Message));
             return;
         }
-        await ImportAsync(type, parsed.Data!, parsed.Body, fileName, key => parsed.LineOf(key), context, ct, mediaFolder);
+        await ImportAsync(type, parsed.Data!, parsed.Body, fileName, key => parsed.LineOf(key), context, ct, mediaFolder, deferred);
     }
 
     /// <summary>

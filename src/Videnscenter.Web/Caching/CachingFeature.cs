@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Videnscenter.Content.Items;
 using Videnscenter.Theme.Display;
 
 namespace Videnscenter.Web.Caching;
@@ -11,7 +10,7 @@ namespace Videnscenter.Web.Caching;
 /// Pages served cheaply without changing what anyone sees: public pages from the output cache
 /// (<see cref="PageCache"/>), ETag/Last-Modified with 304 (<see cref="PageValidators"/>), Brotli and
 /// gzip for text (<see cref="SafeCompression"/>), recent search answers (<see cref="SearchAnswerCache"/>),
-/// all emptied on publish, unpublish and archive (<see cref="PageCacheInvalidator"/>).
+/// all emptied on publish, unpublish and archive, here or on another node (<see cref="ReadersContentCaches"/>).
 /// Fingerprinted theme files need nothing here: MapStaticAssets serves them with a year's
 /// immutable caching and their precompressed copies.
 /// </summary>
@@ -25,7 +24,6 @@ public static class CachingFeature
         services.AddSingleton<SearchAnswerCache>();
         services.AddSingleton<FooterContact>();
         services.AddSingleton<ReadersContentCaches>();
-        services.AddScoped<IContentEventHandler, PageCacheInvalidator>();
         // 32 MB of pages (a page is 10-40 KB; the whole public site per encoding fits many times over).
         services.AddOutputCache(o => o.SizeLimit = 32 * 1024 * 1024);
         services.AddOptions<RazorPagesOptions>().Configure<PageCache>((o, policy) =>

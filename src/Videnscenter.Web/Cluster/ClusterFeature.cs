@@ -57,7 +57,8 @@ public static class ClusterFeature
             await feed.StartAsync(services, _snapshot, _indexBuiltAfterSnapshot || command is SearchFeature.ReindexCommand, ct);
             // Who may see which file is cached per node; changes made on other nodes clear it too.
             notifications.Subscribe(_ => media.Invalidate());
-            // Pages, search answers and the footer cached on this node show other nodes' changes at once.
+            // Pages, search answers and the footer cached on this node show every change at once: this
+            // node's own (applied before the request returns) and other nodes'. The one place they are emptied.
             notifications.Subscribe(_ => caches.EvictAllAsync().ContinueWith(
                 t => log.LogError(t.Exception, "Emptying the page cache after a content change failed"), TaskContinuationOptions.OnlyOnFaulted));
         }

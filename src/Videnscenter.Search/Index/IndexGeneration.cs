@@ -98,11 +98,14 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
+    /// <summary>The index files (see <see cref="InMemoryReadDirectory"/> for why not FSDirectory.Open).</summary>
+    private static FSDirectory OpenDirectory(string path) => new InMemoryReadDirectory(new System.IO.DirectoryInfo(path));
+
     /// <summary>Creates an empty index in <paramref name="path"/> (a new directory).</summary>
     public static IndexGeneration Create(string path, DanishAnalysis analysis, bool bulk = false)
     {
         System.IO.Directory.CreateDirectory(path);
-        var directory = FSDirectory.Open(path);
+        var directory = OpenDirectory(path);
         try
         {
             var writer = new IndexWriter(directory, Config(analysis, OpenMode.CREATE, bulk));
@@ -133,7 +136,7 @@ internal sealed class IndexGeneration : IDisposable
         FSDirectory? directory = null;
         try
         {
-            directory = FSDirectory.Open(path);
+            directory = OpenDirectory(path);
             if (!DirectoryReader.IndexExists(directory))
             {
                 problem = "no index";

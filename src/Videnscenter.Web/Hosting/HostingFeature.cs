@@ -59,7 +59,13 @@ public static class HostingFeature
         {
             ExceptionHandlingPath = "/fejl/500",
             // A malformed request (bad form body, too large, unreadable) is the caller's error: 400, not 500.
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A multipart body the form reader cannot parse (a part without headers) throws InvalidDataException.
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         }));
         if (!development)
         {

@@ -11,12 +11,17 @@ namespace Videnscenter.Web.Hosting;
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
-    public void OnPost(int code) => OnGet(code);
+    // No handler parameters: binding one would read the form of the failed request, and a malformed
+    // form (the reason this page may be showing) would then fail this page too.
+    public void OnPost() => Show();
+
+    public void OnGet() => Show();
 
     public int Code { get; private set; }
 
-    public void OnGet(int code)
+    private void Show()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var routeCode) ? routeCode : 404;
         // Re-executed by the exception handler, the status it chose (400 for a malformed request) wins over the path's.
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null && Response.StatusCode is >= 400 and < 600)
             code = Response.StatusCode;

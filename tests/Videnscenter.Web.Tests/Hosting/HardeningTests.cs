@@ -28,6 +28,22 @@ public sealed class HardeningTests(SecuritySite site)
         Assert.DoesNotContain(" at Microsoft.", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/konto/log-ind")]
+    [InlineData("/soeg")]
+    public async Task A_multipart_body_whose_part_has_no_headers_gets_the_Danish_400_page_not_404(string path)
+    {
+        // Before: the error page bound its status code from the failed request's form, failed on the
+        // same malformed body, and the reader got "Siden findes ikke".
+        using var body = new ByteArrayContent("--XYZ\r\n\r\nhello\r\n--XYZ--\r\n"u8.ToArray());
+        body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=XYZ");
+        using var response = await site.Client().PostAsync(path, body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Forespørgslen kunne ikke bruges", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_host_header_never_reaches_the_pdf_the_json_ld_or_the_receipt()
     {

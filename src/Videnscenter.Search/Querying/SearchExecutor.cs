@@ -29,7 +29,7 @@ internal static class SearchExecutor
     /// <summary>The stored fields a hit shows: only these are read from the stored documents.</summary>
     private static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        IndexFields.Id, IndexFields.Title, IndexFields.Url, IndexFields.Type, IndexFields.Summary, IndexFields.Body,
+        IndexFields.Id, IndexFields.Title, IndexFields.Url, IndexFields.Type, IndexFields.Summary, IndexFields.BodyStored,
     };
 
     public static SearchResult Run(IndexGeneration generation, IndexSearcher searcher, DanishAnalysis analysis, SynonymSet synonyms, SearchRequest request)
@@ -75,8 +75,8 @@ internal static class SearchExecutor
             onPage.Add((group, ShownDocument(searcher, group, reader)));
         }
 
-        var offsets = MatchOffsets.Collect(searcher, onPage.SelectMany(p => p.Group.Slides.Select(s => s.Doc).Append(p.Shown)), plan.HighlightTerms);
-        var hits = onPage.Select(p => BuildHit(searcher, p.Group, p.Shown, offsets)).ToList();
+        var matcher = new SnippetMatcher(analysis, plan.HighlightTerms);
+        var hits = onPage.Select(p => BuildHit(searcher, p.Group, p.Shown, matcher)).ToList();
 
         return new SearchResult
         {
@@ -254,7 +254,7 @@ internal static class SearchExecutor
         return shown;
     }
 
-    private static SearchHit BuildHit(IndexSearcher searcher, Group group, int shownDoc, MatchOffsets offsets)
+    private static SearchHit BuildHit(IndexSearcher searcher, Group group, int shownDoc, SnippetMatcher matcher)
     {
         var shown = searcher.Doc(shownDoc, HitFields);
         var shownId = shown.Get(IndexFields.Id);
@@ -272,7 +272,7 @@ internal static class SearchExecutor
                 slide.Slide,
                 document.Get(IndexFields.Title),
                 document.Get(IndexFields.Url),
-                Snippets.Build(offsets, slide.Doc, document.Get(IndexFields.Summary), document.Get(IndexFields.Body)),
+                Snippets.Build(matcher, document.Get(IndexFields.Summary), IndexFields.BodyOf(document)),
                 slide.Score));
         }
 
@@ -281,7 +281,7 @@ internal static class SearchExecutor
             shown.Get(IndexFields.Title),
             shown.Get(IndexFields.Url),
             shown.Get(IndexFields.Type),
-            Snippets.Build(offsets, shownDoc, shown.Get(IndexFields.Summary), shown.Get(IndexFields.Body)),
+            Snippets.Build(matcher, shown.Get(IndexFields.Summary), IndexFields.BodyOf(shown)),
             group.Score)
         {
             Slides = slides,

@@ -1,5 +1,4 @@
 using Lucene.Net.Facet;
-using Lucene.Net.Facet.SortedSet;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Videnscenter.Search.Analysis;
@@ -313,18 +312,13 @@ internal static class SearchExecutor
             return result;
         }
 
-        var counts = new SortedSetDocValuesFacetCounts(state, collector.Facets);
-        foreach (var dimension in counts.GetAllDims(MaxFacetValues))
+        foreach ((var dimension, var counted) in FacetCounter.Count(state, collector.Facets.GetMatchingDocs()))
         {
-            FacetValue[] values = [.. dimension.LabelValues
-                .Select(v => new FacetValue(v.Label, (int)v.Value))
-                .Where(v => v.Count > 0)
+            result[dimension] = [.. counted
                 .OrderByDescending(v => v.Count)
-                .ThenBy(v => v.Value, DanishOrder)];
-            if (values.Length > 0)
-            {
-                result[dimension.Dim] = values;
-            }
+                .ThenBy(v => v.Value, DanishOrder)
+                .Take(MaxFacetValues)
+                .Select(v => new FacetValue(v.Value, v.Count))];
         }
 
         return result;

@@ -74,7 +74,7 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
     {
         Facets.Collect(doc);
         Matches++;
-        double score = _scorer!.GetScore() * _values.Boost(doc);
+        var score = _scorer!.GetScore() * _values.Boost(doc);
         var starts = _values.Starts(doc);
         if (starts != 0)
         {

@@ -210,32 +210,9 @@ internal static class IndexFields
             return "";
         }
 
-        // Inflated into a pooled buffer and decoded once: a StreamReader's buffers and builder were
-        // most of the garbage a query made.
         using var deflate = new DeflateStream(new MemoryStream(bytes.Bytes, bytes.Offset, bytes.Length, writable: false), CompressionMode.Decompress);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(4096, bytes.Length * 4));
-        try
-        {
-            var length = 0;
-            int read;
-            while ((read = deflate.Read(buffer, length, buffer.Length - length)) > 0)
-            {
-                length += read;
-                if (length == buffer.Length)
-                {
-                    var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-            }
-
-            return Encoding.UTF8.GetString(buffer, 0, length);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
+        using var text = new StreamReader(deflate, Encoding.UTF8);
+        return text.ReadToEnd();
     }
 
     private static DateTime ToUtc(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time;

@@ -23,9 +23,6 @@ internal sealed class SnippetMatcher
     private readonly ConcurrentDictionary<string, string[]> _cache;
     private readonly DanishAnalysis _analysis;
 
-    /// <summary>This query's answer per analysed word (by its cached terms array): most words recur.</summary>
-    private readonly Dictionary<string[], string?> _matched = new(ReferenceEqualityComparer.Instance);
-
     public SnippetMatcher(DanishAnalysis analysis, IReadOnlySet<string> terms)
     {
         _analysis = analysis;
@@ -65,18 +62,7 @@ internal sealed class SnippetMatcher
                 wordTerms = Analyse(word.ToString());
             }
 
-            if (!_matched.TryGetValue(wordTerms, out var term))
-            {
-                term = Matched(word, wordTerms);
-
-                // A prefix also matches on the surface word, which the terms array does not stand for.
-                if (_prefixes.Length == 0)
-                {
-                    _matched[wordTerms] = term;
-                }
-            }
-
-            if (term is not null)
+            if (Matched(word, wordTerms) is { } term)
             {
                 // Joiners at the edges ("-skolen") are not part of the marked word.
                 var markStart = start;

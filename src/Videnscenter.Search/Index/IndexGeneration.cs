@@ -196,7 +196,7 @@ internal sealed class IndexGeneration : IDisposable
     }
 
     /// <summary>Per-reader state: the facet ordinals (built once per reopened reader, on first use).</summary>
-    public SortedSetDocValuesReaderState? FacetState(IndexReader reader)
+    public Querying.FacetState? FacetState(IndexReader reader)
     {
         var state = _states.GetValue(reader, _ => new ReaderState());
         lock (state)
@@ -205,7 +205,7 @@ internal sealed class IndexGeneration : IDisposable
             {
                 try
                 {
-                    state.Facets = new DefaultSortedSetDocValuesReaderState(reader, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+                    state.Facets = new Querying.FacetState(new DefaultSortedSetDocValuesReaderState(reader, FacetsConfig.DEFAULT_INDEX_FIELD_NAME));
                 }
                 catch (ArgumentException)
                 {
@@ -304,7 +304,7 @@ internal sealed class IndexGeneration : IDisposable
     private sealed class ReaderState
     {
         public bool Built;
-        public SortedSetDocValuesReaderState? Facets;
+        public Querying.FacetState? Facets;
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

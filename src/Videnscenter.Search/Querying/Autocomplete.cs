@@ -15,6 +15,9 @@ internal static class Autocomplete
 {
     private const int MaxPrefixLength = 100;
 
+    /// <summary>Only the title is read from a stored document (not its compressed body).</summary>
+    private static readonly ISet<string> TitleField = new HashSet<string>(StringComparer.Ordinal) { IndexFields.Title };
+
     public static IReadOnlyList<string> Run(IndexGeneration generation, IndexSearcher searcher, string? prefix, Audience reader, int max)
     {
         max = Math.Clamp(max, 0, 50);
@@ -38,7 +41,7 @@ internal static class Autocomplete
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var titles = searcher.Search(new PrefixQuery(new Term(IndexFields.TitleKey, key)), generation.AudienceFilter(reader), 200);
         foreach (var title in titles.ScoreDocs
-                     .Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Title).Trim())
+                     .Select(hit => searcher.Doc(hit.Doc, TitleField).Get(IndexFields.Title).Trim())
                      .OrderBy(IndexFields.TitleKeyOf, StringComparer.Ordinal))
         {
             if (results.Count < max && seen.Add(title))

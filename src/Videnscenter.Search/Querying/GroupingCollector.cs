@@ -25,9 +25,7 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
     private readonly List<(AtomicReaderContext Context, FixedBitSet Slides)> _slideBits = [];
 
     private Scorer? _scorer;
-    private NumericDocValues? _boost;
-    private NumericDocValues? _starts;
-    private NumericDocValues? _slide;
+    private SegmentRankValues _values = SegmentRankValues.None;
     private SortedDocValues? _group;
     private Dictionary<int, SlideGroup>? _segmentGroups;
     private FixedBitSet? _segmentSlides;
@@ -43,7 +41,12 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
     /// <summary>Matching slides (documents with '#' in their id).</summary>
     public int SlideMatches { get; private set; }
 
-    public bool AcceptsDocsOutOfOrder => false;
+    /// <summary>
+    /// Out of order is fine: the ranking breaks ties by id and the counts and bitsets do not care, and
+    /// it lets Lucene score a one-word query (a disjunction over the fields) with its faster
+    /// window-at-a-time BooleanScorer instead of advancing every field's postings in step.
+    /// </summary>
+    public bool AcceptsDocsOutOfOrder => true;
 
     public IReadOnlyDictionary<string, SlideGroup> SlideGroups => _slideGroups;
 
@@ -58,15 +61,13 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
         Facets.SetNextReader(context);
         var reader = context.AtomicReader;
         _docBase = context.DocBase;
-        _boost = reader.GetNumericDocValues(IndexFields.Boost);
-        _starts = reader.GetNumericDocValues(IndexFields.Starts);
-        _slide = reader.GetNumericDocValues(IndexFields.SlideNumber);
+        _values = SegmentRankValues.Of(reader);
         _group = reader.GetSortedDocValues(IndexFields.Group);
         _ids.Add(reader.GetSortedDocValues(IndexFields.IdSort));
         _leaf = _ids.Count - 1;
         _segmentGroups = null;
         _segmentSlides = null;
-        if (_slide is not null)
+        if (_values.HasSlides)
         {
             _segmentSlides = new FixedBitSet(reader.MaxDoc);
             _slideBits.Add((context, _segmentSlides));
@@ -78,19 +79,14 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
     {
         Facets.Collect(doc);
         Matches++;
-        double score = _scorer!.GetScore();
-        if (_boost is not null)
-        {
-            score *= BitConverter.Int64BitsToDouble(_boost.Get(doc));
-        }
-
-        var starts = _starts?.Get(doc) ?? 0;
+        var score = _scorer!.GetScore() * _values.Boost(doc);
+        var starts = _values.Starts(doc);
         if (starts != 0)
         {
             score *= starts >= nowTicks ? UpcomingFactor : PastFactor;
         }
 
-        var slide = _slide?.Get(doc) ?? 0;
+        var slide = _values.Slide(doc);
         if (slide == 0 && _top.Count >= _capacity && score < _top.Peek().Score)
         {
             return; // Most matches of a common word: counted, not ranked.
@@ -188,6 +184,51 @@ internal sealed class GroupingCollector(int capacity, long nowTicks) : ICollecto
         var bytes = new BytesRef();
         _ids[leaf].Get(localDoc, bytes);
         return bytes.Utf8ToString();
+    }
+
+    /// <summary>
+    /// A segment's boosts, start times and slide numbers, copied once into arrays: every match reads
+    /// all three, and Lucene.Net reads doc values through packed readers over the memory-mapped file,
+    /// value by value. A segment never changes, so the copy lives as long as the segment.
+    /// </summary>
+    internal sealed class SegmentRankValues
+    {
+        public static readonly SegmentRankValues None = new([], [], []);
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, SegmentRankValues> Segments = new();
+
+        private readonly double[] _boost;
+        private readonly long[] _starts;
+        private readonly int[] _slide;
+
+        private SegmentRankValues(double[] boost, long[] starts, int[] slide)
+        {
+            _boost = boost;
+            _starts = starts;
+            _slide = slide;
+        }
+
+        public bool HasSlides => _slide.Length > 0;
+
+        public static SegmentRankValues Of(AtomicReader reader) => Segments.GetValue(reader.CoreCacheKey, _ => Read(reader));
+
+        public double Boost(int doc) => _boost.Length > 0 ? _boost[doc] : 1.0;
+
+        public long Starts(int doc) => _starts.Length > 0 ? _starts[doc] : 0;
+
+        public int Slide(int doc) => _slide.Length > 0 ? _slide[doc] : 0;
+
+        private static SegmentRankValues Read(AtomicReader reader)
+        {
+            var boost = reader.GetNumericDocValues(IndexFields.Boost);
+            var starts = reader.GetNumericDocValues(IndexFields.Starts);
+            var slide = reader.GetNumericDocValues(IndexFields.SlideNumber);
+            var count = reader.MaxDoc;
+            return new SegmentRankValues(
+                boost is null ? [] : [.. Enumerable.Range(0, count).Select(d => BitConverter.Int64BitsToDouble(boost.Get(d)))],
+                starts is null ? [] : [.. Enumerable.Range(0, count).Select(d => starts.Get(d))],
+                slide is null ? [] : [.. Enumerable.Range(0, count).Select(d => (int)slide.Get(d))]);
+        }
     }
 
     /// <summary>One scored document.</summary>

@@ -1,5 +1,4 @@
 using Lucene.Net.Facet;
-using Lucene.Net.Facet.SortedSet;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Videnscenter.Search.Analysis;
@@ -29,7 +28,7 @@ internal static class SearchExecutor
     /// <summary>The stored fields a hit shows: only these are read from the stored documents.</summary>
     private static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        IndexFields.Id, IndexFields.Title, IndexFields.Url, IndexFields.Type, IndexFields.Summary, IndexFields.Body,
+        IndexFields.Id, IndexFields.Title, IndexFields.Url, IndexFields.Type, IndexFields.Summary, IndexFields.BodyStored,
     };
 
     public static SearchResult Run(IndexGeneration generation, IndexSearcher searcher, DanishAnalysis analysis, SynonymSet synonyms, SearchRequest request)
@@ -75,8 +74,8 @@ internal static class SearchExecutor
             onPage.Add((group, ShownDocument(searcher, group, reader)));
         }
 
-        var offsets = MatchOffsets.Collect(searcher, onPage.SelectMany(p => p.Group.Slides.Select(s => s.Doc).Append(p.Shown)), plan.HighlightTerms);
-        var hits = onPage.Select(p => BuildHit(searcher, p.Group, p.Shown, offsets)).ToList();
+        var matcher = new SnippetMatcher(analysis, plan.HighlightTerms);
+        var hits = onPage.Select(p => BuildHit(searcher, p.Group, p.Shown, matcher)).ToList();
 
         return new SearchResult
         {
@@ -254,7 +253,7 @@ internal static class SearchExecutor
         return shown;
     }
 
-    private static SearchHit BuildHit(IndexSearcher searcher, Group group, int shownDoc, MatchOffsets offsets)
+    private static SearchHit BuildHit(IndexSearcher searcher, Group group, int shownDoc, SnippetMatcher matcher)
     {
         var shown = searcher.Doc(shownDoc, HitFields);
         var shownId = shown.Get(IndexFields.Id);
@@ -272,7 +271,7 @@ internal static class SearchExecutor
                 slide.Slide,
                 document.Get(IndexFields.Title),
                 document.Get(IndexFields.Url),
-                Snippets.Build(offsets, slide.Doc, document.Get(IndexFields.Summary), document.Get(IndexFields.Body)),
+                Snippets.Build(matcher, document.Get(IndexFields.Summary), IndexFields.BodyOf(document)),
                 slide.Score));
         }
 
@@ -281,7 +280,7 @@ internal static class SearchExecutor
             shown.Get(IndexFields.Title),
             shown.Get(IndexFields.Url),
             shown.Get(IndexFields.Type),
-            Snippets.Build(offsets, shownDoc, shown.Get(IndexFields.Summary), shown.Get(IndexFields.Body)),
+            Snippets.Build(matcher, shown.Get(IndexFields.Summary), IndexFields.BodyOf(shown)),
             group.Score)
         {
             Slides = slides,
@@ -313,18 +312,13 @@ internal static class SearchExecutor
             return result;
         }
 
-        var counts = new SortedSetDocValuesFacetCounts(state, collector.Facets);
-        foreach (var dimension in counts.GetAllDims(MaxFacetValues))
+        foreach ((var dimension, var counted) in FacetCounter.Count(state, collector.Facets.GetMatchingDocs()))
         {
-            FacetValue[] values = [.. dimension.LabelValues
-                .Select(v => new FacetValue(v.Label, (int)v.Value))
-                .Where(v => v.Count > 0)
+            result[dimension] = [.. counted
                 .OrderByDescending(v => v.Count)
-                .ThenBy(v => v.Value, DanishOrder)];
-            if (values.Length > 0)
-            {
-                result[dimension.Dim] = values;
-            }
+                .ThenBy(v => v.Value, DanishOrder)
+                .Take(MaxFacetValues)
+                .Select(v => new FacetValue(v.Value, v.Count))];
         }
 
         return result;

@@ -1,6 +1,5 @@
 using System.Text;
 using Videnscenter.Search.Analysis;
-using Videnscenter.Search.Index;
 
 namespace Videnscenter.Search.Results;
 
@@ -24,13 +23,13 @@ internal static class Snippets
     /// <summary>A paragraph break inside a snippet: so a heading does not run into the next paragraph.</summary>
     private const string ParagraphBreak = " · ";
 
-    /// <summary>The snippet of document <paramref name="doc"/> (a top-level doc id) from its matches in <paramref name="offsets"/>.</summary>
-    public static string Build(MatchOffsets offsets, int doc, string? summary, string? body)
+    /// <summary>The snippet of a hit with this summary and body, its matches found by <paramref name="matcher"/>.</summary>
+    public static string Build(SnippetMatcher matcher, string? summary, string? body)
     {
         summary ??= "";
         body ??= "";
-        var fromSummary = Best(summary, Prepare(offsets.For(doc, IndexFields.Summary), summary));
-        var fromBody = Best(body, Prepare(offsets.For(doc, IndexFields.Body), body));
+        var fromSummary = Best(summary, Prepare(matcher.Find(summary), summary));
+        var fromBody = Best(body, Prepare(matcher.Find(body), body));
 
         // The summary wins ties: it is written to be read.
         if (fromSummary is not null && (fromBody is null || fromSummary.Distinct >= fromBody.Distinct))
@@ -129,10 +128,9 @@ internal static class Snippets
         return (start, end);
     }
 
-    /// <summary>Sorted, within the text (tags follow the summary in its field), overlaps merged, widened to whole words.</summary>
-    private static List<Match> Prepare(IReadOnlyList<Match> raw, string text)
+    /// <summary>Sorted, overlaps merged, widened to whole words.</summary>
+    private static List<Match> Prepare(List<Match> found, string text)
     {
-        var found = raw.Where(m => m.End <= text.Length).ToList();
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var matches = new List<Match>(found.Count);
         foreach (var match in found)

@@ -73,4 +73,22 @@ public sealed class FacetAndPagingTests : IDisposable
         Assert.Equal(0, _index.Search("recovery", department: "Findes ikke").Total);
         Assert.Equal(0, _index.Search("recovery", facets: new() { ["ukendt"] = "x" }).Total);
     }
+
+    [Fact]
+    public void Facets_add_up_over_segments_that_hold_different_values()
+    {
+        // One upsert per document: each is searchable at once and so lands in a segment of its own,
+        // where the values' ordinals differ from the index-wide ones; a deleted document counts nowhere.
+        using var index = new TestIndex();
+        index.Index.Upsert(TestIndex.Doc("a", "Recovery a", type: "Method", departments: ["Syd"]));
+        index.Index.Upsert(TestIndex.Doc("b", "Recovery b", type: "Course", departments: ["Nord"]));
+        index.Index.Upsert(TestIndex.Doc("c", "Recovery c", type: "Article", departments: ["Nord", "Øst"]));
+        index.Index.Upsert(TestIndex.Doc("d", "Recovery d", type: "Course", departments: ["Syd"]));
+        index.Index.Delete("a");
+
+        var result = index.Search("recovery");
+        Assert.Equal(3, result.Total);
+        Assert.Equal([new FacetValue("Course", 2), new FacetValue("Article", 1)], result.Facets["type"]);
+        Assert.Equal([new FacetValue("Nord", 2), new FacetValue("Syd", 1), new FacetValue("Øst", 1)], result.Facets["department"]);
+    }
 }

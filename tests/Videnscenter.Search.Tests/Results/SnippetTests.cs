@@ -83,5 +83,25 @@ public sealed class SnippetTests : IDisposable
         Assert.Equal("Samtaler med <mark>pårørende</mark> om en <mark>åben</mark> dialog.", snippet);
     }
 
+    [Fact]
+    public void Prefix_marks_the_words_it_matched_in_a_long_body()
+    {
+        // The body is long enough for a window, and is read back from its compressed stored value.
+        var body = string.Join(' ', Enumerable.Repeat("Intet at se her.", 40)) + " Her står metoderne og en metodisk tilgang. " + string.Join(' ', Enumerable.Repeat("Slut.", 40));
+        _index.Index.Upsert(TestIndex.Doc("x", "Titel", "Et resumé.", body));
+        var snippet = System.Net.WebUtility.HtmlDecode(_index.Search("metod*").Hits.Single().SnippetHtml);
+        Assert.Contains("<mark>metoderne</mark>", snippet);
+        Assert.Contains("<mark>metodisk</mark>", snippet);
+        Assert.StartsWith("…", snippet);
+    }
+
+    [Fact]
+    public void A_word_with_an_invisible_hyphen_is_marked_whole()
+    {
+        // The index removes soft hyphens inside words; the snippet finds the word the same way.
+        _index.Index.Upsert(TestIndex.Doc("x", "Titel", "Om pår\u00ADørende og andre."));
+        Assert.Contains("<mark>pår\u00ADørende</mark>", _index.Search("pårørende").Hits.Single().SnippetHtml);
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 }

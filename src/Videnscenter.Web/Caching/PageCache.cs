@@ -91,6 +91,9 @@ public sealed class PageCache(ContentGeneration generation) : IOutputCachePolicy
     /// <summary>The page showed a live part whose state was not known before rendering: this answer is not kept.</summary>
     public static void Unforeseen(HttpContext http) => http.Items[UnforeseenItem] = true;
 
+    /// <summary>See <see cref="Unforeseen"/>: the answer's validators could not name what it shows either.</summary>
+    public static bool WasUnforeseen(HttpContext http) => http.Items.ContainsKey(UnforeseenItem);
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
@@ -119,7 +122,7 @@ public sealed class PageCache(ContentGeneration generation) : IOutputCachePolicy
         if (response.StatusCode != StatusCodes.Status200OK
             || response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.SetCookie)
             || IsPersonal(response)
-            || http.Items.ContainsKey(UnforeseenItem)
+            || WasUnforeseen(http)
             // Content changed while this page was rendered: it may hold the old version, and the eviction has passed.
             || http.Items[GenerationItem] is not long started || started != generation.Current)
         {

@@ -53,6 +53,7 @@ public sealed class PageValidators(RequestDelegate next, ContentGeneration gener
         http.Response.OnStarting(() =>
         {
             var response = http.Response;
+            if (PageCache.WasUnforeseen(http)) return Task.CompletedTask;
             if (response.StatusCode == StatusCodes.Status200OK && !PageCache.IsPersonal(response))
             {
                 SetValidators(response, etag, lastModified);

@@ -63,41 +63,42 @@ public sealed class PersonalPartsFilling(RequestDelegate next, IAntiforgery anti
         if (body.Marked) await SendFilledAsync(http, body.Template, prior);
     }
 
-    private async Task SendFilledAsync(HttpContext http, ReadOnlyMemory<byte> template, IHttpResponseBodyFeature prior)
+    private async Task SendFilledAsync(HttpContext http, ReadOnlyMemory<byte> page, IHttpResponseBodyFeature prior)
     {
         var response = http.Response;
         response.Headers.Remove(PersonalParts.Header);
-        var filled = Fill(http, template.Span);
-        // A cached page's only secrets are the ones filled here (the rest is shared by an audience level).
-        // Other pages may hold a lasting secret (a receipt's link), so they stay uncompressed as before.
-        if (http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.OutputCaching.IOutputCachePolicy>() is PageCache)
-            http.Items[FilledItem] = true;
-        response.ContentLength = filled.Length;
-        if (!HttpMethods.IsHead(http.Request.Method)) await prior.Writer.WriteAsync(filled);
-    }
-
-    private byte[] Fill(HttpContext http, ReadOnlySpan<byte> page)
-    {
-        var output = new ArrayBufferWriter<byte>(page.Length + 512);
+        // First what goes into each marker (the token sets its cookie and headers before the answer starts), then the page.
+        var parts = new List<(int At, byte[] Value)>();
         byte[]? tokenInput = null;
-        while (true)
+        for (var from = 0; page.Span[from..].IndexOf(Prefix) is var found and >= 0;)
         {
-            var at = page.IndexOf(Prefix);
-            if (at < 0 || page.Length - at < MarkerLength)
-            {
-                output.Write(page);
-                return output.WrittenSpan.ToArray();
-            }
-            output.Write(page[..at]);
-            var kind = page[at + Prefix.Length];
-            output.Write(kind switch
+            var at = from + found;
+            if (page.Length - at < MarkerLength) break;
+            parts.Add((at, page.Span[at + Prefix.Length] switch
             {
                 PersonalParts.FormTokenKind => tokenInput ??= TokenInput(http),
                 PersonalParts.NameKind => Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(http.User.Identity?.Name ?? "")),
                 _ => [],
-            });
-            page = page[(at + MarkerLength)..];
+            }));
+            from = at + MarkerLength;
         }
+        // A cached page's only secrets are the ones filled here (the rest is shared by an audience level).
+        // Other pages may hold a lasting secret (a receipt's link), so they stay uncompressed as before.
+        if (http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.OutputCaching.IOutputCachePolicy>() is PageCache)
+            http.Items[FilledItem] = true;
+        response.ContentLength = page.Length + parts.Sum(p => p.Value.Length - MarkerLength);
+        if (HttpMethods.IsHead(http.Request.Method)) return;
+
+        var writer = prior.Writer;
+        var written = 0;
+        foreach (var (at, value) in parts)
+        {
+            writer.Write(page.Span[written..at]);
+            writer.Write(value);
+            written = at + MarkerLength;
+        }
+        writer.Write(page.Span[written..]);
+        await writer.FlushAsync(http.RequestAborted);
     }
 
     /// <summary>One token per answer, shared by its forms (as the antiforgery system itself does within a request).</summary>

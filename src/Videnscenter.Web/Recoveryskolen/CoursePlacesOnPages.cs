@@ -11,12 +11,13 @@ namespace Videnscenter.Web.Recoveryskolen;
 /// Why a count on every request rather than evicting the page on each sign-up: sign-ups,
 /// cancellations and moves up from the waiting list happen on any node, and only the database sees
 /// them all (the cluster's change log carries content, not sign-ups). One count per course page is
-/// one indexed query; a cached page with the wrong places would mislead someone about to sign up.
+/// one indexed query, shared by the readers who ask at the same moment (<see cref="SharedCourseCounts"/>);
+/// a cached page with the wrong places would mislead someone about to sign up.
 /// </para>
 /// Which course a URL shows is learnt when the page is first rendered (that answer is not kept),
 /// and forgotten when content changes.
 /// </summary>
-public sealed class CoursePlacesOnPages(TimeProvider clock) : ILivePageState
+public sealed class CoursePlacesOnPages(SharedCourseCounts counts, TimeProvider clock) : ILivePageState
 {
     /// <summary>Course pages are few; URLs differing only in case could be many, so the map is bounded.</summary>
     private const int MaxPages = 10_000;
@@ -39,7 +40,7 @@ public sealed class CoursePlacesOnPages(TimeProvider clock) : ILivePageState
     public async ValueTask<string?> StateAsync(HttpContext http, CancellationToken ct)
     {
         if (!_courseAt.TryGetValue(http.Request.Path.Value ?? "", out var course)) return null;
-        var count = await http.RequestServices.GetRequiredService<RegistrationStore>().CountAsync(course.Item.Id, ct);
+        var count = await counts.CountAsync(course.Item.Id).WaitAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         http.Items[CountItem] = (course.Item.Id, count, now);
         var phase = course.HasEnded(now) ? "e" : course.HasStarted(now) ? "s" : "o";

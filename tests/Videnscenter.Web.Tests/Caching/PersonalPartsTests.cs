@@ -54,6 +54,26 @@ public sealed class PersonalPartsTests(AdminSite admin) : IClassFixture<AdminSit
     }
 
     [Fact]
+    public async Task An_event_that_takes_sign_ups_is_cached_with_its_places_and_a_token_of_its_own()
+    {
+        const string path = "/begivenheder/dialogforum-februar-2027"; // seeded with «Kræver tilmelding» and 40 places
+        var reader = Site.Anonymous();
+        await reader.GetAsync(path);
+        await reader.GetAsync(path);
+        var cached = await reader.GetAsync(path);
+        Assert.True(FromCache(cached));
+        var html = await cached.Content.ReadAsStringAsync();
+        Assert.NotEmpty(SiteFactory.AntiforgeryToken(html));
+        var before = Places(html);
+
+        Assert.Equal(HttpStatusCode.OK, (await Courses.SignUpAtAsync(Site.Anonymous(), path, "Begivenhedsgæst", $"gaest-{Guid.NewGuid():N}@eksempel.dk")).StatusCode);
+        var after = Places(await reader.GetStringAsync(path));
+        Assert.Equal(PlacesLeft(before) - 1, PlacesLeft(after));
+    }
+
+    private static int PlacesLeft(string text) => int.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task Two_readers_of_a_cached_course_page_get_their_own_valid_tokens_and_both_sign_up()
     {
         var course = await Courses.CreateAsync(Site, places: 5);

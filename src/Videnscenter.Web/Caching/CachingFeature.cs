@@ -7,8 +7,9 @@ using Videnscenter.Theme.Display;
 namespace Videnscenter.Web.Caching;
 
 /// <summary>
-/// Pages served cheaply without changing what anyone sees: public pages from the output cache
-/// (<see cref="PageCache"/>), ETag/Last-Modified with 304 (<see cref="PageValidators"/>), Brotli and
+/// Pages served cheaply without changing what anyone sees: pages from the output cache per reader
+/// level (<see cref="PageCache"/>) with each reader's own parts filled in (<see cref="PersonalPartsFilling"/>),
+/// ETag/Last-Modified with 304 (<see cref="PageValidators"/>), Brotli and
 /// gzip for text (<see cref="SafeCompression"/>), recent search answers (<see cref="SearchAnswerCache"/>),
 /// all emptied on publish, unpublish and archive, here or on another node (<see cref="ReadersContentCaches"/>).
 /// Fingerprinted theme files need nothing here: MapStaticAssets serves them with a year's
@@ -43,9 +44,16 @@ public static class CachingFeature
         return services;
     }
 
-    /// <summary>After authentication (the cache key needs the reader's level); compression inside the cache, so entries are stored compressed.</summary>
+    /// <summary>
+    /// After authentication (the cache key needs the reader's level). Compression twice: inside the
+    /// cache, so whole pages are stored compressed; and outside the filling of personal parts, for
+    /// pages kept with markers (stored plain, filled, then compressed for each answer). The outer one
+    /// leaves alone what the inner one compressed (it has a Content-Encoding).
+    /// </summary>
     public static WebApplication UseCaching(this WebApplication app)
     {
+        app.UseResponseCompression();
+        app.UseMiddleware<PersonalPartsFilling>();
         app.UseMiddleware<PageValidators>();
         app.UseOutputCache();
         app.UseResponseCompression();

@@ -10,9 +10,11 @@ namespace Videnscenter.Web.Caching;
 /// or on another node. A change alters the item's page, the lists, the front page and the related
 /// links on other pages, so everything goes (pages are few, and rendering them again is cheap next to
 /// showing an old one). Drafts change nothing readers see, and site settings are written only by the
-/// recipe at start-up, before the first request.
+/// recipe at start-up, before the first request. Sign-ups are not content changes: a course page's
+/// places are part of its cache key (<see cref="ILivePageState"/>), counted on every request.
 /// </summary>
-public sealed class ReadersContentCaches(IOutputCacheStore store, ContentGeneration generation, SearchAnswerCache searches, FooterContact contact)
+public sealed class ReadersContentCaches(IOutputCacheStore store, ContentGeneration generation, SearchAnswerCache searches, FooterContact contact,
+    IEnumerable<ILivePageState> liveStates)
 {
     public async Task EvictAllAsync(CancellationToken ct = default)
     {
@@ -20,6 +22,7 @@ public sealed class ReadersContentCaches(IOutputCacheStore store, ContentGenerat
         generation.Changed();
         searches.Clear();
         contact.Forget();
+        foreach (var live in liveStates) live.Forget();
         await store.EvictByTagAsync(PageCache.Tag, ct);
     }
 }

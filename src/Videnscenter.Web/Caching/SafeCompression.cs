@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
+using Videnscenter.Theme.Display;
 
 namespace Videnscenter.Web.Caching;
 
 /// <summary>
-/// Brotli and gzip for text answers, except personal ones. BREACH: an attacker who can put text
-/// into a compressed HTTPS page (a search box echoing q) and watch its size can guess a secret on
-/// the same page byte by byte. Every page with a secret here carries an antiforgery token, and the
-/// antiforgery system marks such answers Cache-Control: no-store, so those are sent uncompressed;
-/// pages with no secret (what anonymous readers get, CSS, JS, JSON, iCalendar) are compressed.
+/// Brotli and gzip for text answers, except those with a secret that stays the same across answers.
+/// BREACH: an attacker who can put text into a compressed HTTPS page (a search box echoing q) and
+/// watch its size can guess a secret on the same page byte by byte. Every page with a secret here
+/// carries an antiforgery token, and the antiforgery system marks such answers Cache-Control: no-store.
+/// Those are compressed only when <see cref="PersonalPartsFilling"/> filled their tokens in: such a
+/// token is encrypted anew for each answer, so there is nothing stable to guess. A page still holding
+/// markers is never compressed (it is filled first, then compressed by the outer middleware).
 /// </summary>
 public sealed class SafeCompression(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
     : ResponseCompressionProvider(services, options)
@@ -21,5 +24,7 @@ public sealed class SafeCompression(IServiceProvider services, IOptions<Response
     ];
 
     public override bool ShouldCompressResponse(HttpContext context) =>
-        !PageCache.CarriesSecret(context.Response) && base.ShouldCompressResponse(context);
+        !context.Response.Headers.ContainsKey(PersonalParts.Header)
+        && (!PageCache.CarriesSecret(context.Response) || context.Items.ContainsKey(PersonalPartsFilling.FilledItem))
+        && base.ShouldCompressResponse(context);
 }

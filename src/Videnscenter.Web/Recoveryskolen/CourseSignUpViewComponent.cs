@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Videnscenter.Content.Items;
 using Videnscenter.Web.Accounts;
+using Videnscenter.Web.Caching;
 
 namespace Videnscenter.Web.Recoveryskolen;
 
@@ -19,17 +19,29 @@ public sealed class CourseSignUpPanel
 /// Called from the course page's template (CourseDisplay.cshtml):
 /// <c>Component.InvokeAsync&lt;CourseSignUpViewComponent&gt;(new { course, part = "places" | "actions" | "form", preview })</c>.
 /// </summary>
-public sealed class CourseSignUpViewComponent(RegistrationStore registrations, TimeProvider clock) : ViewComponent
+public sealed class CourseSignUpViewComponent(RegistrationStore registrations, CoursePlacesOnPages places, TimeProvider clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(ContentItem course, string part, bool preview = false)
     {
-        // Places left change with every sign-up: a page showing them is never kept in the page cache.
-        if (HttpContext.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
         var facts = new RegistrableItem(course);
         // The page shows three parts of the panel; the places are counted once per request, not once per part.
         var key = "videnscenter.course-places." + course.Id;
         if (HttpContext.Items[key] is not CourseAvailability availability)
-            HttpContext.Items[key] = availability = CourseAvailability.Of(facts, await registrations.CountAsync(course.Id), clock.GetUtcNow().UtcDateTime);
+        {
+            // Counted before the page cache was asked (the count is part of the cached page's key), or
+            // not known to be a course page yet: count now, and the page cache keeps no copy of this answer.
+            CourseCount count;
+            DateTime now;
+            if (CoursePlacesOnPages.Counted(HttpContext, course.Id) is { } counted)
+                (count, now) = counted;
+            else
+            {
+                PageCache.Unforeseen(HttpContext);
+                if (!preview) places.Remember(HttpContext, facts);
+                (count, now) = (await registrations.CountAsync(course.Id), clock.GetUtcNow().UtcDateTime);
+            }
+            HttpContext.Items[key] = availability = CourseAvailability.Of(facts, count, now);
+        }
         var panel = new CourseSignUpPanel
         {
             Course = facts,

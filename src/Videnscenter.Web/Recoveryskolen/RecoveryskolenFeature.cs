@@ -31,6 +31,9 @@ public static class RecoveryskolenFeature
         services.AddDbContext<RegistrationsDbContext>(o => o.Use(connectionString, RegistrationsDbContext.HistoryTable));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RegistrationStore>();
+        services.AddSingleton<SharedCourseCounts>();
+        services.AddSingleton<CoursePlacesOnPages>();
+        services.AddSingleton<Caching.ILivePageState>(sp => sp.GetRequiredService<CoursePlacesOnPages>());
         services.AddSingleton<SignUpLimits>();
         services.AddScoped<IRegistrationNotifier, RegistrationMails>();
         services.AddHostedService<CourseReminderService>();

@@ -247,8 +247,22 @@ public sealed class RegistrationStore(RegistrationsDbContext db, TimeProvider cl
                                                       && r.Number <= registration.Number, ct);
     }
 
-    public async Task<CourseCount> CountAsync(Guid courseId, CancellationToken ct = default) =>
-        (await CountsAsync([courseId], ct)).GetValueOrDefault(courseId, CourseCount.None);
+    /// <summary>
+    /// One course's count: asked before every cached course page is served (its places are part of the
+    /// page cache's key), so one plain equality rather than the list query of <see cref="CountsAsync"/>.
+    /// Not an EF compiled query: those are bound to one model, and the same process may speak SQLite and PostgreSQL (tests).
+    /// </summary>
+    public async Task<CourseCount> CountAsync(Guid courseId, CancellationToken ct = default)
+    {
+        var rows = await db.Registrations.AsNoTracking()
+            .Where(r => r.CourseId == courseId && r.Status != RegistrationStatus.Cancelled)
+            .GroupBy(r => r.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return new CourseCount(
+            rows.FirstOrDefault(r => r.Status == RegistrationStatus.Confirmed)?.Count ?? 0,
+            rows.FirstOrDefault(r => r.Status == RegistrationStatus.Waiting)?.Count ?? 0);
+    }
 
     public async Task<IReadOnlyDictionary<Guid, CourseCount>> CountsAsync(IEnumerable<Guid> courseIds, CancellationToken ct = default)
     {

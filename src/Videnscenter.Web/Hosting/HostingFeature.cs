@@ -30,6 +30,10 @@ public static class HostingFeature
             .SetApplicationName("Videnscenter");
         // Pages live in their feature's folder; each declares its absolute route with @page.
         services.AddRazorPages(o => o.RootDirectory = "/");
+        // Pages are Danish: æ, ø and å (and every other letter) are written as UTF-8 text, not as
+        // numeric entities, as the snippets, mails and JSON-LD already are. Only HTML's own special
+        // characters are escaped; the page is served as UTF-8.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // Features add their own policies to these options.
         services.AddRateLimiter(RateLimits.ConfigureRejection);
         services.AddForwardedHeadersFromConfiguredProxies(builder.Configuration);

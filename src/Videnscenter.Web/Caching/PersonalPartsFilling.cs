@@ -28,7 +28,8 @@ namespace Videnscenter.Web.Caching;
 /// and the request token is encrypted anew, with a fresh random key and IV, for every answer.
 /// </para>
 /// </summary>
-public sealed class PersonalPartsFilling(RequestDelegate next, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> options)
+// The site's own HtmlEncoder (Hosting: letters as UTF-8 text), so a filled-in name is written as the rendered page would write it.
+public sealed class PersonalPartsFilling(RequestDelegate next, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> options, HtmlEncoder html)
 {
     /// <summary>Set on a cached page's answer that was filled here: its only secrets are new for this answer (see SafeCompression).</summary>
     public const string FilledItem = "videnscenter.personal-parts.filled";
@@ -77,7 +78,7 @@ public sealed class PersonalPartsFilling(RequestDelegate next, IAntiforgery anti
             parts.Add((at, page.Span[at + Prefix.Length] switch
             {
                 PersonalParts.FormTokenKind => tokenInput ??= TokenInput(http),
-                PersonalParts.NameKind => Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(http.User.Identity?.Name ?? "")),
+                PersonalParts.NameKind => Encoding.UTF8.GetBytes(html.Encode(http.User.Identity?.Name ?? "")),
                 _ => [],
             }));
             from = at + MarkerLength;
@@ -105,8 +106,8 @@ public sealed class PersonalPartsFilling(RequestDelegate next, IAntiforgery anti
     private byte[] TokenInput(HttpContext http)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var field = HtmlEncoder.Default.Encode(tokens.FormFieldName ?? options.Value.FormFieldName);
-        return Encoding.UTF8.GetBytes($"<input name=\"{field}\" type=\"hidden\" value=\"{HtmlEncoder.Default.Encode(tokens.RequestToken ?? "")}\" />");
+        var field = html.Encode(tokens.FormFieldName ?? options.Value.FormFieldName);
+        return Encoding.UTF8.GetBytes($"<input name=\"{field}\" type=\"hidden\" value=\"{html.Encode(tokens.RequestToken ?? "")}\" />");
     }
 
     /// <summary>
